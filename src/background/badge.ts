@@ -1,0 +1,28 @@
+import browser from 'webextension-polyfill';
+
+export type BadgeState = 'saving' | 'saved' | 'error';
+
+const LOOK: Record<BadgeState, { text: string; color: string }> = {
+  saving: { text: '…', color: '#5b6b7a' },
+  saved: { text: '✓', color: '#1a7f37' },
+  error: { text: '!', color: '#cf222e' },
+};
+const CLEAR_AFTER_MS = 6000;
+
+/** Show a save's progress on the toolbar button of that tab; the tooltip says what happened. */
+export async function showBadge(tabId: number, state: BadgeState, title: string): Promise<void> {
+  const look = LOOK[state];
+  try {
+    await browser.action.setBadgeBackgroundColor({ tabId, color: look.color });
+    await browser.action.setBadgeText({ tabId, text: look.text });
+    await browser.action.setTitle({ tabId, title });
+  } catch {
+    return; // The tab closed meanwhile: nothing to show.
+  }
+  if (state !== 'saving') {
+    setTimeout(() => {
+      browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+      browser.action.setTitle({ tabId, title: '' }).catch(() => undefined);
+    }, CLEAR_AFTER_MS);
+  }
+}

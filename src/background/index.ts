@@ -1,0 +1,23 @@
+import browser from 'webextension-polyfill';
+import { route } from './router.ts';
+import { createMenus, onMenuClicked } from './menus.ts';
+import { quickSave } from './quick-save.ts';
+
+// Wiring only. Listeners are registered synchronously at start so a restarted worker gets the
+// event that woke it.
+
+browser.runtime.onInstalled.addListener(() => {
+  void createMenus();
+});
+
+browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => route(msg, sender));
+
+browser.contextMenus.onClicked.addListener(onMenuClicked);
+
+browser.commands?.onCommand.addListener((command, tab) => {
+  if (command === 'save-article' && tab?.id !== undefined) void quickSave(tab.id);
+});
+
+// Test and debugging hooks on the worker's global (reachable only from DevTools / CDP).
+// The worker's boot id tells a test that a stopped worker really restarted.
+Object.assign(globalThis, { siftOnMenuClicked: onMenuClicked, siftQuickSave: quickSave, siftBootId: crypto.randomUUID() });

@@ -1,0 +1,48 @@
+import { mergeSave, type Clipping } from '../../core/clipping.ts';
+import type { SaveResult } from '../../shared/protocol.ts';
+import type { ClipStore } from './clip-store.ts';
+
+/** The same contract in memory, for pages built and tested without a browser. */
+export class MemoryStore implements ClipStore {
+  private readonly rows = new Map<string, Clipping>();
+
+  async save(clipping: Clipping): Promise<SaveResult> {
+    const sameId = this.rows.get(clipping.id);
+    const sameUrl = sameId ? undefined : [...this.rows.values()].find((c) => c.canonicalUrl === clipping.canonicalUrl);
+    const { record, created } = mergeSave(clipping, sameId, sameUrl);
+    this.rows.set(record.id, structuredClone(record));
+    return { id: record.id, created };
+  }
+  async get(id: string): Promise<Clipping | undefined> {
+    const c = this.rows.get(id);
+    return c && structuredClone(c);
+  }
+  async list(): Promise<Clipping[]> {
+    return [...this.rows.values()].sort((a, b) => b.savedAt.localeCompare(a.savedAt)).map((c) => structuredClone(c));
+  }
+  async count(): Promise<number> {
+    return this.rows.size;
+  }
+  async update(id: string, patch: Partial<Pick<Clipping, 'tags' | 'note'>>): Promise<void> {
+    const c = this.rows.get(id);
+    if (!c) throw new Error(`No clipping ${id}`);
+    this.rows.set(id, { ...c, ...patch, updatedAt: new Date().toISOString() });
+  }
+  async delete(ids: string[]): Promise<Clipping[]> {
+    const out: Clipping[] = [];
+    for (const id of ids) {
+      const c = this.rows.get(id);
+      if (c) out.push(c);
+      this.rows.delete(id);
+    }
+    return out;
+  }
+  async putMany(clippings: Clipping[]): Promise<void> {
+    for (const c of clippings) this.rows.set(c.id, structuredClone(c));
+  }
+  async clear(): Promise<number> {
+    const n = this.rows.size;
+    this.rows.clear();
+    return n;
+  }
+}

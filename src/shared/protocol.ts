@@ -1,0 +1,57 @@
+import type { Article, Entity, ExtractOutcome } from '../core/types.ts';
+import type { Clipping } from '../core/clipping.ts';
+
+// Every message of the extension, declared once: name -> request -> response.
+// Senders: 'page' = the extension's own pages (popup, options, library).
+
+export interface Protocol {
+  /** Clean the tab's page and tag its entities (injects the content script on demand). */
+  'page.extract': { req: { tabId: number; force?: boolean }; res: ExtractOutcome };
+  /** Store a clipping; `id` is made by the caller so a retry cannot duplicate. */
+  'clipping.save': { req: { id: string; article: Article; entities: Entity[] }; res: SaveResult };
+  'clipping.update': { req: { id: string; tags?: string[]; note?: string }; res: { ok: true } };
+  'clipping.delete': { req: { ids: string[] }; res: { deleted: Clipping[] } };
+  /** Put back clippings (undo of a delete). */
+  'clipping.restore': { req: { clippings: Clipping[] }; res: { restored: number } };
+  'library.import': { req: { json: string }; res: ImportReport };
+  'library.clear': { req: Record<string, never>; res: { deleted: number } };
+}
+
+export interface SaveResult {
+  id: string;
+  /** False when an earlier clipping of the same page was updated. */
+  created: boolean;
+}
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  refused: { index: number; reason: string }[];
+}
+
+export type MessageName = keyof Protocol;
+export type Req<N extends MessageName> = Protocol[N]['req'];
+export type Res<N extends MessageName> = Protocol[N]['res'];
+
+export interface Envelope<N extends MessageName = MessageName> {
+  sift: 1;
+  name: N;
+  req: Req<N>;
+}
+
+export type Reply<N extends MessageName = MessageName> =
+  | { ok: true; value: Res<N> }
+  | { ok: false; error: { code: string; message: string } };
+
+/** Who may send each message. Decided in one place (background/privilege.ts applies it). */
+export type SenderKind = 'page' | 'content' | 'foreign';
+export const ALLOWED_SENDERS: { [N in MessageName]: readonly SenderKind[] } = {
+  'page.extract': ['page'],
+  'clipping.save': ['page'],
+  'clipping.update': ['page'],
+  'clipping.delete': ['page'],
+  'clipping.restore': ['page'],
+  'library.import': ['page'],
+  'library.clear': ['page'],
+};

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vite';
+import webExtension from 'vite-plugin-web-extension';
+import { resolve } from 'node:path';
+
+// `vite build --mode chrome|firefox`. The plugin's sub-builds ignore `--outDir` on the
+// command line, so the output folder is chosen here from the mode (see ../shared/TOOLCHAIN.md).
+export default defineConfig(({ mode }) => {
+  const browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    build: {
+      outDir: resolve(import.meta.dirname, 'dist', browser),
+      emptyOutDir: true,
+      sourcemap: false,
+      target: 'es2022',
+      minify: true,
+    },
+    plugins: [
+      webExtension({
+        browser,
+        manifest: 'manifest.json',
+        // Injected on demand with scripting.executeScript({ files }), so not in the manifest.
+        additionalInputs: ['src/content/index.ts', 'src/library/index.html'],
+        skipManifestValidation: true,
+        disableAutoLaunch: true,
+        printSummary: false,
+      }),
+    ],
+  };
+});
