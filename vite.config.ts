@@ -19,7 +19,9 @@ export default defineConfig(({ mode }) => {
         browser,
         manifest: 'manifest.json',
         // Injected on demand with scripting.executeScript({ files }), so not in the manifest.
-        additionalInputs: ['src/content/index.ts', 'src/library/index.html'],
+        // src/popup/early-extract.ts is the popup's first, classic (non-module) script: Vite would
+        // merge a second module script of index.html into the main one and so delay it.
+        additionalInputs: ['src/content/index.ts', 'src/library/index.html', 'src/popup/early-extract.ts'],
         skipManifestValidation: true,
         disableAutoLaunch: true,
         printSummary: false,

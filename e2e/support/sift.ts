@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +11,10 @@ export interface LaunchOptions {
   /** Chromium UI language, e.g. 'zh-CN'. */
   lang?: string;
   colorScheme?: 'light' | 'dark';
+  /** More Chromium switches, e.g. --host-resolver-rules for a recording server (support/recorder.ts). */
+  args?: string[];
+  /** Another executable in place of Chromium (a wrapper that runs it, e.g. support/small-disk.ts). */
+  executablePath?: string;
 }
 
 /**
@@ -35,8 +39,13 @@ export class Sift {
       '--remote-debugging-port=0',
     ];
     if (opts.lang) args.push(`--lang=${opts.lang}`);
+    if (opts.args) args.push(...opts.args);
+    // On Linux Chromium takes its UI language (what extensions see) from LANGUAGE, not --lang;
+    // the language's .pak must be installed (Debian: chromium-l10n).
+    const env = opts.lang ? { ...process.env, LANGUAGE: opts.lang.replace('-', '_') } : undefined;
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
+      ...(env ? { env } : {}),
+      executablePath: opts.executablePath ?? chromiumPath(),
       headless: true,
       args,
       locale: opts.lang,
@@ -77,14 +86,23 @@ export class Sift {
     return chromium.connectOverCDP(`http://127.0.0.1:${this.cdpPort}`);
   }
 
+  /** A browser-level CDP session on its own connection (e.g. support/downloads.ts); `close()` drops it. */
+  async browserSession(): Promise<{ session: CDPSession; close: () => Promise<void> }> {
+    const browser = await this.cdp();
+    return { session: await browser.newBrowserCDPSession(), close: () => browser.close() };
+  }
+
   /**
    * Click Sift's toolbar button for the tab showing `page` and return the popup.
    * Playwright attaches only to pages that exist when it connects, so a fresh CDP connection
    * is made after the popup opened; `close()` drops it.
    */
-  async clickToolbar(page: Page): Promise<{ popup: Page; close: () => Promise<void> }> {
+  async clickToolbar(page: Page): Promise<{ popup: Page; close: () => Promise<void>; clickedAt: number }> {
     await page.bringToFront();
     const trigger = await this.cdp();
+    // When the click was sent, on the wall clock pages share (performance.timeOrigin + now()),
+    // so a benchmark can time the popup from the click (bench/popup.ts).
+    let clickedAt = 0;
     try {
       const session = await trigger.newBrowserCDPSession();
       const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
@@ -92,6 +110,7 @@ export class Sift {
       };
       const tab = targetInfos.find((t) => t.url === page.url());
       if (!tab) throw new Error(`No tab target for ${page.url()}`);
+      clickedAt = performance.timeOrigin + performance.now();
       await session.send('Extensions.triggerAction' as never, { id: this.extensionId, targetId: tab.targetId } as never);
     } finally {
       await trigger.close();
@@ -109,7 +128,7 @@ export class Sift {
     const watcher = await this.cdp();
     for (let i = 0; i < 100; i++) {
       const popup = watcher.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith(popupUrl));
-      if (popup) return { popup, close: () => watcher.close() };
+      if (popup) return { popup, close: () => watcher.close(), clickedAt };
       await new Promise((r) => setTimeout(r, 50));
     }
     await watcher.close();

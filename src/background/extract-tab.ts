@@ -1,14 +1,19 @@
 import browser from 'webextension-polyfill';
-import type { ExtractOutcome } from '../core/types.ts';
+import type { ExtractErrorCode, ExtractOutcome } from '../core/types.ts';
 import { classifyUrl } from '../core/url-policy.ts';
 import type { ContentRequest } from '../content/api.ts';
-import { runInPage } from '../content/api.ts';
+import { isExtractOutcome, runInPage } from '../content/api.ts';
 
 // Built from src/content/index.ts (vite.config.ts additionalInputs).
 const CONTENT_FILE = 'src/content/index.js';
-const TIMEOUT_MS = 30_000;
+/**
+ * The popup's hard stop. The content script bounds its own work (core/budget.ts: 20 s), but a
+ * page whose own scripts never yield (an endless loop) keeps the injection from even starting;
+ * the popup then gets this answer while the tab stays as it is.
+ */
+export const TIMEOUT_MS = 30_000;
 
-function fail(code: Extract<ExtractOutcome, { ok: false }>['error']['code'], message: string): ExtractOutcome {
+function fail(code: ExtractErrorCode, message: string): ExtractOutcome {
   return { ok: false, error: { code, message } };
 }
 
@@ -28,30 +33,58 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
   });
 }
 
-/** Inject the content script into the tab (on demand, under activeTab) and run the pipeline there. */
-export async function extractTab(tabId: number, req: ContentRequest): Promise<ExtractOutcome> {
-  let url: string | undefined;
+/** The tab's address now: a string, undefined when Sift may no longer see it, null when the tab is gone. */
+async function tabUrl(tabId: number): Promise<string | undefined | null> {
   try {
-    url = (await browser.tabs.get(tabId)).url;
+    return (await browser.tabs.get(tabId)).url;
   } catch {
-    return fail('no-tab', 'The tab is gone.');
+    return null;
   }
+}
+
+const withoutHash = (u: string | undefined) => u?.replace(/#.*$/, '');
+
+const NAVIGATED = 'The page changed while Sift was reading it.';
+
+/** Inject the content script into the tab (on demand, under activeTab) and run the pipeline there. */
+export async function extractTab(tabId: number, req: ContentRequest, timeoutMs = TIMEOUT_MS): Promise<ExtractOutcome> {
+  const url = await tabUrl(tabId);
+  if (url === null) return fail('no-tab', 'The tab is gone.');
   const access = url === undefined ? 'ok' : classifyUrl(url);
   if (access === 'browser-page' || access === 'store') {
     return fail('restricted', `Browsers do not let extensions read this page (${url}).`);
   }
+  const attempt = async (): Promise<unknown> => {
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_FILE] });
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: runInPage, args: [req] });
+    return frame?.result;
+  };
   try {
-    const run = async (): Promise<ExtractOutcome | undefined> => {
-      await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_FILE] });
-      const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: runInPage, args: [req] });
-      return frame?.result as ExtractOutcome | undefined;
+    const run = async (): Promise<unknown> => {
+      const first = await attempt();
+      // A new document replaced the old one between the two calls: read the new one, once.
+      const replaced = isExtractOutcome(first) && !first.ok && first.error.code === 'navigated';
+      return replaced ? attempt() : first;
     };
-    const out = await withTimeout(run(), TIMEOUT_MS);
+    const out = await withTimeout(run(), timeoutMs);
     if (out === 'timeout') return fail('timeout', 'The page took too long to read.');
-    if (!out) return fail('failed', 'The page gave no answer.');
+    if (out === undefined || out === null) {
+      const now = await tabUrl(tabId);
+      if (now === null) return fail('no-tab', 'The tab was closed while Sift was reading it.');
+      return withoutHash(now) !== withoutHash(url) ? fail('navigated', NAVIGATED) : fail('failed', 'The page gave no answer.');
+    }
+    if (!isExtractOutcome(out)) return fail('failed', 'The page gave an answer Sift does not understand.');
+    if (!out.ok && out.error.code === 'navigated') return fail('navigated', NAVIGATED);
     return out;
   } catch (err) {
     const message = String((err as Error)?.message ?? err);
+    const now = await tabUrl(tabId);
+    if (now === null || /no tab with id|tab was closed/i.test(message)) return fail('no-tab', 'The tab was closed while Sift was reading it.');
+    // Leaving the page also ends activeTab's grant, so the address may no longer be visible.
+    if (url !== undefined && withoutHash(now) !== withoutHash(url)) return fail('navigated', NAVIGATED);
+    if (/frame with id \d+ (?:was|is) removed|frame was removed|document (?:was|is) unloaded|navigated away/i.test(message)) {
+      return fail('navigated', NAVIGATED);
+    }
     if (access === 'pdf') return fail('restricted', 'This is a PDF document, not a web page.');
     if (access === 'file') return fail('no-access', 'Sift needs "Allow access to file URLs" for local files.');
     if (/cannot access|cannot be scripted|missing host permission|extensions gallery|not allowed/i.test(message)) {

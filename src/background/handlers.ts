@@ -1,9 +1,12 @@
 import browser from 'webextension-polyfill';
 import type { MessageName, Req, Res } from '../shared/protocol.ts';
 import { SiftError } from '../shared/errors.ts';
+import { normalizeTags, migrateClipping, type Clipping } from '../core/clipping.ts';
+import { clippingProblem } from '../core/export/library-json.ts';
+import { quotaSafe } from '../platform/store/quota.ts';
 import { extractTab } from './extract-tab.ts';
 import { saveArticle } from './save.ts';
-import { getStore } from './store.ts';
+import { getStore, notifyChanged } from './store.ts';
 import { importLibrary } from './import.ts';
 
 type Handlers = { [N in MessageName]: (req: Req<N>) => Promise<Res<N>> };
@@ -13,22 +16,42 @@ function ids(v: unknown): string[] {
   return v;
 }
 
+/** Undo puts back what a delete returned; still validated, as anything a page sends. */
+function validClippings(v: unknown): Clipping[] {
+  if (!Array.isArray(v)) throw new SiftError('bad-request', 'clippings must be an array');
+  return v.map((raw, i) => {
+    const c = migrateClipping(raw as Clipping);
+    const problem = clippingProblem(c);
+    if (problem) throw new SiftError('bad-request', `clipping ${i}: ${problem}`);
+    return c;
+  });
+}
+
+/** Run a write, then tell open library pages. */
+async function write<T>(fn: () => Promise<T>): Promise<T> {
+  const out = await quotaSafe(fn);
+  notifyChanged();
+  return out;
+}
+
 /** One handler per message; privilege has been checked before any of these run. */
 export const handlers: Handlers = {
   'page.extract': ({ tabId, force }) => extractTab(tabId, { force, uiLang: browser.i18n.getUILanguage() }),
   'clipping.save': ({ id, article, entities }) => saveArticle(id, article, entities),
   'clipping.update': async ({ id, tags, note }) => {
+    if (typeof id !== 'string') throw new SiftError('bad-request', 'id must be a string');
     const patch: { tags?: string[]; note?: string } = {};
-    if (tags !== undefined) patch.tags = tags.filter((t) => typeof t === 'string').map((t) => t.trim()).filter(Boolean);
-    if (note !== undefined) patch.note = String(note);
-    await getStore().update(id, patch);
+    if (tags !== undefined) patch.tags = normalizeTags(Array.isArray(tags) ? tags : []);
+    if (note !== undefined) patch.note = String(note).slice(0, 100_000);
+    await write(() => getStore().update(id, patch));
     return { ok: true };
   },
-  'clipping.delete': async (req) => ({ deleted: await getStore().delete(ids(req.ids)) }),
+  'clipping.delete': async (req) => ({ deleted: await write(() => getStore().delete(ids(req.ids))) }),
   'clipping.restore': async ({ clippings }) => {
-    await getStore().putMany(clippings);
-    return { restored: clippings.length };
+    const valid = validClippings(clippings);
+    await write(() => getStore().putMany(valid));
+    return { restored: valid.length };
   },
-  'library.import': ({ json }) => importLibrary(getStore(), json),
-  'library.clear': async () => ({ deleted: await getStore().clear() }),
+  'library.import': ({ json }) => write(() => importLibrary(getStore(), json)),
+  'library.clear': async () => ({ deleted: await write(() => getStore().clear()) }),
 };

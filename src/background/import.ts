@@ -3,7 +3,10 @@ import type { ImportReport } from '../shared/protocol.ts';
 import { SiftError } from '../shared/errors.ts';
 import type { ClipStore } from '../platform/store/clip-store.ts';
 
-/** Merge an export into the library by id: new ids are added, changed ones updated. */
+/**
+ * Merge an export into the library by id: new ids are added, changed ones replaced by the
+ * file's version, identical ones left alone; invalid records are refused one by one, with why.
+ */
 export async function importLibrary(store: ClipStore, json: string): Promise<ImportReport> {
   let parsed;
   try {
@@ -24,6 +27,6 @@ export async function importLibrary(store: ClipStore, json: string): Promise<Imp
     } else updated++;
     write.push(c);
   }
-  await store.putMany(write);
+  if (write.length) await store.putMany(write);
   return { added, updated, unchanged, refused: parsed.refused };
 }

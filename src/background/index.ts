@@ -14,10 +14,12 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.Mes
 
 browser.contextMenus.onClicked.addListener(onMenuClicked);
 
-browser.commands?.onCommand.addListener((command, tab) => {
+/** Keyboard shortcuts (manifest "commands"); `_execute_action` opens the popup by itself. */
+function onCommand(command: string, tab?: browser.Tabs.Tab): void {
   if (command === 'save-article' && tab?.id !== undefined) void quickSave(tab.id);
-});
+}
+browser.commands?.onCommand.addListener(onCommand);
 
 // Test and debugging hooks on the worker's global (reachable only from DevTools / CDP).
 // The worker's boot id tells a test that a stopped worker really restarted.
-Object.assign(globalThis, { siftOnMenuClicked: onMenuClicked, siftQuickSave: quickSave, siftBootId: crypto.randomUUID() });
+Object.assign(globalThis, { siftOnMenuClicked: onMenuClicked, siftOnCommand: onCommand, siftQuickSave: quickSave, siftBootId: crypto.randomUUID() });

@@ -8,3 +8,16 @@ export function getStore(): ClipStore {
   store ??= new DexieStore();
   return store;
 }
+
+/** Open library pages listen here and refresh their list and search index. */
+export const LIBRARY_CHANNEL = 'sift-library';
+
+export function notifyChanged(): void {
+  try {
+    const ch = new BroadcastChannel(LIBRARY_CHANNEL);
+    ch.postMessage({ type: 'changed' });
+    ch.close();
+  } catch {
+    // No BroadcastChannel (old Firefox worker): pages refresh when they regain focus.
+  }
+}

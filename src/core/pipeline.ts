@@ -1,6 +1,7 @@
 import type { Entity, ExtractOutcome } from './types.ts';
 import { extractArticle } from './extract/index.ts';
 import { findEntities } from './entities/index.ts';
+import { checkDocument, Deadline, type Budget } from './budget.ts';
 
 export interface PipelineOptions {
   url?: string;
@@ -9,14 +10,22 @@ export interface PipelineOptions {
   entities?: boolean;
   uiLang?: string;
   now?: () => number;
+  /** Limits for hostile or pathological pages (core/budget.ts); the content script always sets them. */
+  budget?: Budget;
 }
 
 /** Clean the page and tag its entities: the whole of what the content script and the CLI do. */
 export function runPipeline(doc: Document, options: PipelineOptions = {}): ExtractOutcome {
   const now = options.now ?? (() => performance.now());
   const t0 = now();
-  const { article, readability } = extractArticle(doc, { url: options.url, force: options.force });
+  const budget = options.budget;
+  const over = budget ? checkDocument(doc, budget) : null;
+  if (over) return { ok: false, error: over };
+  const deadline = budget ? new Deadline(budget.timeMs, now) : null;
+  const { article, readability } = extractArticle(doc, { url: options.url, force: options.force, maxElemsToParse: budget?.maxElements });
   const t1 = now();
+  const late = deadline?.check('entity tagging');
+  if (late) return { ok: false, error: late };
   let entities: Entity[] = [];
   if (article && options.entities !== false) {
     entities = findEntities({ doc, article, uiLang: options.uiLang });

@@ -77,6 +77,8 @@ export type ExtractErrorCode =
   | 'too-complex'
   | 'timeout'
   | 'no-tab'
+  /** The tab went to another page while Sift was reading it. */
+  | 'navigated'
   | 'failed';
 
 export interface ExtractError {

@@ -1,6 +1,7 @@
 import { ENTITY_TYPES } from '../core/types.ts';
 import { saveSettings } from '../platform/settings-store.ts';
 import type { Settings } from '../shared/settings.ts';
+import { formatNumber, t, uiLang } from '../ui/i18n.ts';
 import { applyAppearance } from '../ui/theme.ts';
 
 // The reading and highlighting settings: controls <-> stored settings.
@@ -15,9 +16,13 @@ export function fillAppearance(s: Settings): void {
   input('showImages').checked = s.showImages;
   for (const r of Array.from(document.querySelectorAll<HTMLInputElement>('[name=theme]'))) r.checked = r.value === s.theme;
   input('fontSize').value = String(s.fontSize);
-  document.querySelector('output[name=fontSizeOut]')!.textContent = `${s.fontSize}px`;
+  document.querySelector('output[name=fontSizeOut]')!.textContent = t('fontSizeValue', formatNumber(s.fontSize));
   document.querySelector<HTMLSelectElement>('[name=width]')!.value = s.width;
   applyAppearance(s);
+  // The preview is in the UI language: CJK text gets the CJK measure and faces.
+  const preview = document.querySelector<HTMLElement>('[data-testid=preview]')!;
+  preview.lang = uiLang();
+  preview.dataset.script = /^(zh|ja|ko)\b/i.test(uiLang()) ? 'cjk' : 'other';
 }
 
 export function bindAppearance(current: () => Settings): void {

@@ -1,12 +1,25 @@
 import { loadSettings, onSettingsChanged } from '../platform/settings-store.ts';
-import { localize } from '../ui/i18n.ts';
+import { localize, t, uiLang } from '../ui/i18n.ts';
 import { bindAppearance, fillAppearance } from './appearance.ts';
 import { bindData } from './data.ts';
 import { showShortcuts } from './shortcuts.ts';
 
+/** The UI language by its own name ("English", "中文（中国）"): Sift follows the browser's. */
+function showLanguage(): void {
+  const lang = uiLang();
+  let name = lang;
+  try {
+    name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    // An unusual tag: show it as it is.
+  }
+  document.querySelector('[data-testid=language-hint]')!.textContent = t('optLanguageHint', name);
+}
+
 // Wiring only: each section of the page lives in its own module.
 async function main(): Promise<void> {
   localize();
+  showLanguage();
   let settings = await loadSettings();
   fillAppearance(settings);
   bindAppearance(() => settings);

@@ -1,131 +1,161 @@
 import browser from 'webextension-polyfill';
 import { newClippingId } from '../core/clipping.ts';
-import type { ExtractOutcome } from '../core/types.ts';
+import type { EntityType, ExtractOutcome } from '../core/types.ts';
 import { send } from '../shared/messaging.ts';
 import { SiftError } from '../shared/errors.ts';
 import { enabledEntityTypes, type Settings } from '../shared/settings.ts';
-import { loadSettings } from '../platform/settings-store.ts';
+import { loadSettings, onSettingsChanged } from '../platform/settings-store.ts';
 import { localize, t } from '../ui/i18n.ts';
 import { applyAppearance } from '../ui/theme.ts';
 import { renderReader } from '../ui/reader.ts';
 import { renderEntityPanel } from '../ui/entity-panel.ts';
 import { errorMessage, notArticleMessage } from '../ui/messages.ts';
+import { currentState, errorHint, hideNotice, setState, showNotice, type State } from './status.ts';
+import { bindDisplayMenu, fillDisplayMenu } from './display-menu.ts';
+import { loadHandover, popupTabUrl, stashForTab } from './open-in-tab.ts';
+import { markPainted, markReceived, markSent } from './paint.ts';
 
-type State = 'loading' | 'ready' | 'saved' | 'not-article' | 'error';
 type Ready = Extract<ExtractOutcome, { ok: true }>;
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
-const status = $('[data-testid=status]');
-const statusText = $('.status-text');
 const saveBtn = $<HTMLButtonElement>('[data-testid=save]');
-const notice = $('[data-testid=notice]');
-const showAnyway = $<HTMLButtonElement>('[data-testid=show-anyway]');
-const layout = $('.layout');
+const tabBtn = $<HTMLButtonElement>('[data-testid=open-in-tab]');
 const reader = $('[data-testid=reader]');
 const panel = $('[data-testid=entities]');
 
+const params = new URLSearchParams(location.search);
+/** Set when this page is the popup opened in a tab ("open in a tab"). */
+const viewKey = params.get('view');
 // One id for this popup's clipping: pressing Save again (or a retry) updates, never duplicates.
-const clippingId = newClippingId();
+let clippingId = newClippingId();
 let current: Ready | null = null;
+let saved = false;
 let settings: Settings;
 
-function setState(state: State, text: string): void {
-  status.dataset.state = state;
-  statusText.textContent = text;
-  status.title = text;
-}
+/** Entity types shown after the panel's toggles were used (null: the settings decide). */
+let shownTypes: Set<EntityType> | null = null;
 
-function showNotice(text: string, offerShowAnyway: boolean): void {
-  layout.hidden = true;
-  notice.hidden = false;
-  notice.querySelector('.notice-text')!.textContent = text;
-  showAnyway.hidden = !offerShowAnyway;
+/** Render (or re-render after a settings change) the current article. */
+function render(): void {
+  if (!current?.article) return;
+  const enabled = shownTypes ?? enabledEntityTypes(settings);
+  panel.hidden = !settings.showEntityPanel;
+  renderReader(reader, current.article, current.entities, { enabledTypes: enabled, showImages: settings.showImages });
+  renderEntityPanel(panel, reader, current.entities, enabled, { onToggle: (next) => ((shownTypes = next), render()) });
 }
 
 function show(out: Ready): void {
   current = out;
   const article = out.article!;
-  const enabled = enabledEntityTypes(settings);
-  notice.hidden = true;
-  layout.hidden = false;
-  panel.hidden = !settings.showEntityPanel;
-  renderReader(reader, article, out.entities, { enabledTypes: enabled, showImages: settings.showImages });
-  renderEntityPanel(panel, reader, out.entities, enabled);
+  hideNotice();
+  render();
+  markPainted();
   document.title = article.title;
   saveBtn.disabled = false;
-  setState('ready', article.siteName ?? new URL(article.url).hostname);
+  tabBtn.disabled = false;
+  setState(saved ? 'saved' : 'ready', saved ? t('statusSaved') : (article.siteName ?? new URL(article.url).hostname));
+  // Keyboard users can scroll the article with Space and the arrows straight away.
+  if (!document.activeElement || document.activeElement === document.body) $('.content').focus({ preventScroll: true });
+}
+
+function showError(code: string, detail?: string): void {
+  const msg = errorMessage(code);
+  setState('error', msg, detail);
+  showNotice({ kind: 'error', title: t('errorTitle'), text: msg, ...errorHint(code) });
 }
 
 async function activeTabId(): Promise<number | null> {
-  // ?tabId= lets the popup be opened as a tab (tests, "open in a tab").
-  const param = new URLSearchParams(location.search).get('tabId');
+  // ?tabId= lets the popup page be opened as a tab on a given page (tests).
+  const param = params.get('tabId');
   if (param && /^\d+$/.test(param)) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
 }
 
-async function extract(force: boolean): Promise<void> {
-  setState('loading', t('statusLoading'));
-  saveBtn.disabled = true;
+/** Ask the background to read the tab; errors become an outcome. */
+async function requestExtract(force: boolean): Promise<ExtractOutcome> {
   const tabId = await activeTabId();
-  if (tabId === null) {
-    setState('error', t('errorNoTab'));
-    showNotice(t('errorNoTab'), false);
-    return;
-  }
-  let out: ExtractOutcome;
+  if (tabId === null) return { ok: false, error: { code: 'no-tab', message: t('errorNoTab') } };
+  markSent();
   try {
-    out = await send('page.extract', { tabId, force });
+    return await send('page.extract', { tabId, force });
   } catch (err) {
-    const msg = errorMessage(err instanceof SiftError ? err.code : 'failed');
-    setState('error', msg);
-    showNotice(msg, false);
-    return;
+    return { ok: false, error: { code: err instanceof SiftError ? (err.code as 'failed') : 'failed', message: String((err as Error).message) } };
   }
+}
+
+/** The first reading: the one early-extract.ts started as the popup opened, else a new request. */
+async function firstExtract(): Promise<ExtractOutcome> {
+  const early = await window.siftEarlyExtract?.catch(() => undefined);
+  if (early === null) return { ok: false, error: { code: 'no-tab', message: t('errorNoTab') } };
+  // No early request, or its message failed (e.g. the worker was restarting): ask again.
+  if (!early?.reply) return requestExtract(false);
+  if (early.reply.ok) return early.reply.value;
+  return { ok: false, error: { code: early.reply.error.code as 'failed', message: early.reply.error.message } };
+}
+
+function handle(out: ExtractOutcome, force: boolean): void {
+  markReceived(out.ok ? out.timings : null);
   if (!out.ok) {
-    const msg = errorMessage(out.error.code);
-    setState('error', msg);
-    showNotice(msg, false);
-    status.title = out.error.message;
-    return;
-  }
-  if (!out.article || (!out.readability.isArticle && !force)) {
+    showError(out.error.code, out.error.message);
+  } else if (!out.article || (!out.readability.isArticle && !force)) {
     current = out;
     const msg = notArticleMessage(out.readability.reason);
     setState('not-article', msg);
-    showNotice(msg, true);
-    return;
+    showNotice({ kind: 'not-article', title: t('notArticleTitle'), text: msg, hint: t('hintNotArticle'), showAnyway: !force || !out.article });
+  } else {
+    return show(out);
   }
-  show(out);
+  markPainted('notice');
+}
+
+async function extract(force: boolean): Promise<void> {
+  setState('loading', t('statusLoading'));
+  saveBtn.disabled = true;
+  handle(await requestExtract(force), force);
 }
 
 async function save(): Promise<void> {
   const article = current?.article;
   if (!current || !article) return;
   saveBtn.disabled = true;
-  setState(status.dataset.state as State, t('statusSaving'));
+  const before: State = currentState();
+  setState(before, t('statusSaving'));
   try {
     const res = await send('clipping.save', { id: clippingId, article, entities: current.entities });
+    saved = true;
     setState('saved', res.created ? t('statusSaved') : t('statusUpdated'));
     saveBtn.querySelector('.save-label')!.textContent = t('saved');
   } catch (err) {
     const code = err instanceof SiftError ? err.code : 'failed';
-    setState('error', errorMessage(code));
-    status.title = String((err as Error).message);
+    setState('error', errorMessage(code), String((err as Error).message));
   } finally {
     saveBtn.disabled = false;
   }
 }
 
-async function main(): Promise<void> {
-  localize();
-  settings = await loadSettings();
-  applyAppearance(settings);
+/** Hand the article to a tab; if storage refuses it (a huge page), save it and open it in the library. */
+async function openInTab(): Promise<void> {
+  if (!current?.article) return;
+  let url: string;
+  try {
+    url = popupTabUrl(await stashForTab({ outcome: current, clippingId, saved }));
+  } catch {
+    if (!saved) await save();
+    url = browser.runtime.getURL(`src/library/index.html?id=${encodeURIComponent(clippingId)}`);
+  }
+  await browser.tabs.create({ url });
+  window.close();
+}
+
+function bind(): void {
   saveBtn.addEventListener('click', () => void save());
-  showAnyway.addEventListener('click', () => {
+  tabBtn.addEventListener('click', () => void openInTab());
+  $('[data-testid=show-anyway]').addEventListener('click', () => {
     if (current?.ok && current.article) show(current);
     else void extract(true);
   });
+  $('[data-testid=retry]').addEventListener('click', () => void extract(false));
   $('[data-testid=open-library]').addEventListener('click', () => {
     void browser.tabs.create({ url: browser.runtime.getURL('src/library/index.html') });
     window.close();
@@ -134,7 +164,37 @@ async function main(): Promise<void> {
     void browser.runtime.openOptionsPage();
     window.close();
   });
-  await extract(false);
+  bindDisplayMenu(() => settings, (s) => (settings = s));
+  onSettingsChanged((s) => {
+    const rerender = s.showImages !== settings.showImages || s.showEntityPanel !== settings.showEntityPanel ||
+      JSON.stringify(s.entityTypes) !== JSON.stringify(settings.entityTypes);
+    settings = s;
+    applyAppearance(s);
+    fillDisplayMenu(s);
+    if (rerender) render();
+  });
+}
+
+async function main(): Promise<void> {
+  if (viewKey) document.documentElement.dataset.mode = 'tab';
+  localize();
+  // Start reading the page at once; settings load meanwhile.
+  const outcome = viewKey ? null : firstExtract();
+  const handover = viewKey ? loadHandover(viewKey) : null;
+  settings = await loadSettings();
+  applyAppearance(settings);
+  bind();
+  if (outcome) return handle(await outcome, false);
+  const h = await handover;
+  if (!h) {
+    setState('error', t('errorViewGone'));
+    showNotice({ kind: 'error', title: t('errorTitle'), text: t('errorViewGone'), hint: t('hintRestricted') });
+    return;
+  }
+  clippingId = h.clippingId;
+  saved = h.saved;
+  if (saved) saveBtn.querySelector('.save-label')!.textContent = t('saved');
+  handle(h.outcome, true);
 }
 
 void main();

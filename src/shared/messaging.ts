@@ -4,8 +4,9 @@ import { SiftError } from './errors.ts';
 
 /**
  * Send a typed message to the background and return its value, or throw a SiftError with the
- * handler's code. `runtime.sendMessage` throws synchronously on oversized messages, so the whole
- * call sits in the try.
+ * handler's code. `runtime.sendMessage` throws synchronously on oversized messages (Chromium:
+ * over 64 MiB, "Message length exceeded maximum allowed length."), so the whole call sits in the
+ * try and becomes 'too-large'; a worker stopped mid-request becomes 'worker-gone'.
  */
 export async function send<N extends MessageName>(name: N, req: Req<N>): Promise<Res<N>> {
   let reply: Reply<N> | undefined;
@@ -16,7 +17,7 @@ export async function send<N extends MessageName>(name: N, req: Req<N>): Promise
     const message = String((err as Error)?.message ?? err);
     const code = /closed before a response|Receiving end does not exist|context invalidated/i.test(message)
       ? 'worker-gone'
-      : /exceeds|too large|maximum/i.test(message)
+      : /exceed|too large|maximum allowed|message length/i.test(message)
         ? 'too-large'
         : 'send-failed';
     throw new SiftError(code, message);

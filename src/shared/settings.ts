@@ -8,6 +8,8 @@ export const WIDTHS = ['narrow', 'medium', 'wide'] as const;
 export type Width = (typeof WIDTHS)[number];
 export const FONT_SIZE_MIN = 12;
 export const FONT_SIZE_MAX = 28;
+/** One press of A- / A+ in the popup. */
+export const FONT_SIZE_STEP = 1;
 
 export const SETTINGS_VERSION = 1;
 
@@ -61,4 +63,9 @@ export function validateSettings(raw: unknown): Settings {
 
 export function enabledEntityTypes(s: Settings): Set<EntityType> {
   return new Set(ENTITY_TYPES.filter((t) => s.entityTypes[t]));
+}
+
+/** The font size one step smaller (delta -1) or larger (+1), kept within the allowed range. */
+export function stepFontSize(size: number, delta: -1 | 1): number {
+  return Math.min(FONT_SIZE_MAX, Math.max(FONT_SIZE_MIN, Math.round(size) + delta * FONT_SIZE_STEP));
 }

@@ -1,7 +1,8 @@
 import type { Clipping } from '../core/clipping.ts';
 import { articleMarkdown } from '../core/export/markdown.ts';
+import { safeBaseName, uniqueNames, zipFiles } from '../core/export/bundle.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
-import { dateStamp, downloadText, fileName } from './download.ts';
+import { dateStamp, downloadBlob, downloadText, fileName } from './download.ts';
 
 /**
  * Markdown of a clipping. Turndown is handed the sanitised DOM, not a string: parsing a string
@@ -17,6 +18,15 @@ export function exportOneMarkdown(c: Clipping): void {
   downloadText(fileName(c.title, 'md'), clippingMarkdown(c), 'text/markdown');
 }
 
+/** One clipping: a .md file; several: a zip of .md files, one per clipping. */
+export function exportMarkdown(clippings: Clipping[]): void {
+  if (clippings.length === 1) return exportOneMarkdown(clippings[0]!);
+  const names = uniqueNames(clippings.map((c) => safeBaseName(c.title)), 'md');
+  const zip = zipFiles(clippings.map((c, i) => ({ name: names[i]!, text: clippingMarkdown(c), date: c.savedAt })));
+  downloadBlob(`sift-markdown-${dateStamp()}.zip`, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+}
+
+/** Kept for callers of the first version: now a zip, not one concatenated file. */
 export function exportAllMarkdown(all: Clipping[]): void {
-  downloadText(`sift-library-${dateStamp()}.md`, all.map(clippingMarkdown).join('\n\n'), 'text/markdown');
+  exportMarkdown(all);
 }

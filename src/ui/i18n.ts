@@ -43,6 +43,22 @@ export function formatDate(iso: string | null | undefined, withTime = false): st
   return f.format(d);
 }
 
+// Intl formatters are costly to build (a few ms each on a slow machine) and a page formats
+// hundreds of numbers: one per language, made on first use.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(uiLang()).format(n);
+  const lang = uiLang();
+  let f = numberFormats.get(lang);
+  if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(lang)));
+  return f.format(n);
+}
+
+/** The CLDR plural category of `n` in the UI language ('one', 'other', ...). */
+export function pluralCategory(n: number): Intl.LDMLPluralRule {
+  const lang = uiLang();
+  let r = pluralRules.get(lang);
+  if (!r) pluralRules.set(lang, (r = new Intl.PluralRules(lang)));
+  return r.select(n);
 }

@@ -1,7 +1,10 @@
 import type { ReadableReason } from '../core/types.ts';
 import { t } from './i18n.ts';
 
-/** Plain words for an error code from the protocol or the extractor. */
+/**
+ * Plain words for an error code from the protocol or the extractor. The English message that came
+ * with the code is for the status tooltip and bug reports; users read these.
+ */
 export function errorMessage(code: string): string {
   switch (code) {
     case 'restricted':
@@ -22,6 +25,10 @@ export function errorMessage(code: string): string {
       return t('errorQuota');
     case 'worker-gone':
       return t('errorWorkerGone');
+    case 'navigated':
+      return t('errorNavigated');
+    case 'forbidden':
+      return t('errorRefused');
     default:
       return t('errorFailed');
   }

@@ -1,7 +1,9 @@
 import type { Article, Entity, EntityType } from '../core/types.ts';
 import { highlightEntities } from '../core/entities/highlight.ts';
+import { countCjk } from '../core/text/scripts.ts';
 import { sanitizeArticleHtml, safeHttpUrl } from './sanitize.ts';
-import { formatDate, t } from './i18n.ts';
+import { formatDate, formatNumber, t } from './i18n.ts';
+import { annotateMarks, attachEntityTooltip } from './entity-tooltip.ts';
 
 export interface ReaderOptions {
   enabledTypes: ReadonlySet<EntityType>;
@@ -24,7 +26,8 @@ function leadFigure(article: Article, body: DocumentFragment): HTMLElement | nul
   if (!src) return null;
   const inBody = Array.from(body.querySelectorAll('img')).some((img) => sameImage(img.getAttribute('src') ?? '', src));
   if (inBody) return null;
-  const img = el('img', { src, alt: article.leadImage?.alt ?? '', loading: 'lazy', referrerPolicy: 'no-referrer' });
+  const img = el('img', { src, alt: article.leadImage?.alt ?? '', referrerPolicy: 'no-referrer' });
+  img.decoding = 'async';
   const fig = el('figure', { className: 'lead-image' }, img);
   if (article.leadImage?.caption) fig.append(el('figcaption', { textContent: article.leadImage.caption }));
   return fig;
@@ -33,7 +36,7 @@ function leadFigure(article: Article, body: DocumentFragment): HTMLElement | nul
 function metaLine(article: Article): HTMLElement {
   const parts: (Node | string)[] = [];
   const push = (node: Node | string) => {
-    if (parts.length) parts.push(el('span', { className: 'sep', textContent: ' · ', ariaHidden: 'true' }));
+    if (parts.length) parts.push(el('span', { className: 'sep', textContent: '·', ariaHidden: 'true' }));
     parts.push(node);
   };
   const home = safeHttpUrl(article.canonicalUrl || article.url);
@@ -41,20 +44,59 @@ function metaLine(article: Article): HTMLElement {
   if (site) push(home ? el('a', { href: home, target: '_blank', rel: 'noopener noreferrer', textContent: site }) : site);
   if (article.byline) push(el('span', { className: 'byline', textContent: article.byline }));
   if (article.publishedTime) {
-    push(el('time', { dateTime: article.publishedTime, textContent: formatDate(article.publishedTime) }));
+    const date = formatDate(article.publishedTime);
+    if (date) push(el('time', { dateTime: article.publishedTime, textContent: date }));
   }
-  push(el('span', { className: 'reading-time', textContent: t('readingTime', String(article.readingMinutes)) }));
+  push(el('span', { className: 'reading-time', textContent: t('readingTime', formatNumber(article.readingMinutes)) }));
   return el('p', { className: 'article-meta' }, ...parts);
+}
+
+/** Chinese, Japanese or Korean: from the page's language, else from the text itself. */
+export function isCjkArticle(article: Pick<Article, 'lang' | 'text' | 'title'>): boolean {
+  if (article.lang) return /^(zh|ja|ko)\b/i.test(article.lang);
+  const sample = `${article.title}\n${article.text.slice(0, 3000)}`;
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  return letters > 0 && countCjk(sample) / letters > 0.3;
+}
+
+/** An image that cannot load (offline, gone, blocked) is hidden rather than shown broken. */
+function hideWhenBroken(root: ParentNode): void {
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    img.addEventListener('error', () => {
+      const fig = img.closest('figure');
+      if (fig && fig.querySelectorAll('img').length === 1) fig.classList.add('image-broken');
+      else img.classList.add('image-broken');
+    }, { once: true });
+  }
+}
+
+/**
+ * Wide tables and code scroll sideways inside the column. A scrolling box must be reachable by
+ * keyboard (WCAG 2.1.1), so it gets a tab stop; a table's box is a labelled region.
+ */
+function makeScrollable(body: DocumentFragment): void {
+  for (const table of Array.from(body.querySelectorAll('table'))) {
+    if (table.parentElement?.classList.contains('table-wrap')) continue;
+    const wrap = el('div', { className: 'table-wrap', tabIndex: 0 });
+    wrap.setAttribute('role', 'region');
+    const caption = table.caption?.textContent?.trim();
+    wrap.setAttribute('aria-label', caption ? caption.slice(0, 120) : t('readerTable'));
+    table.replaceWith(wrap);
+    wrap.append(table);
+  }
+  for (const pre of Array.from(body.querySelectorAll('pre'))) pre.tabIndex = 0;
 }
 
 /**
  * Render an article into `host`: lead image, title, metadata line and the sanitised body with
- * entity highlights. Shared by the popup and the library's reader.
+ * entity highlights, each described for hover, focus and screen readers. Shared by the popup and
+ * the library's reader.
  */
 export function renderReader(host: HTMLElement, article: Article, entities: Entity[], opts: ReaderOptions): { marks: number } {
   const body = sanitizeArticleHtml(article.html);
   if (!opts.showImages) for (const img of Array.from(body.querySelectorAll('img'))) img.remove();
   const marks = highlightEntities(body, entities, opts.enabledTypes);
+  makeScrollable(body);
   const lang = article.lang ?? '';
   const bodyEl = el('div', { className: 'article-body' }, body);
   bodyEl.dataset.testid = 'article';
@@ -68,6 +110,13 @@ export function renderReader(host: HTMLElement, article: Article, entities: Enti
   const lead = opts.showImages ? leadFigure(article, body) : null;
   if (lead) header.append(lead);
   header.append(title, metaLine(article));
-  host.replaceChildren(header, bodyEl);
+  const descriptions = el('div', { className: 'entity-descriptions', hidden: true });
+  annotateMarks(bodyEl, descriptions, entities);
+  host.dataset.script = isCjkArticle(article) ? 'cjk' : 'other';
+  host.dir = article.dir;
+  hideWhenBroken(header);
+  hideWhenBroken(bodyEl);
+  host.replaceChildren(header, bodyEl, descriptions);
+  attachEntityTooltip(host);
   return { marks };
 }

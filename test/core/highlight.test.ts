@@ -39,4 +39,29 @@ describe('highlightEntities', () => {
     expect(doc.querySelector('mark')!.textContent).toBe(evil);
     expect(doc.querySelector('mark')!.getAttribute('data-entity')).toBe(evil);
   });
+
+  it('marks a name split across inline elements, one mark per piece', () => {
+    const doc = parse('<p>Secretary Antony <b>Blinken</b> spoke.</p>');
+    const n = highlightEntities(doc.body, [ent('Antony Blinken', 'person')], new Set(['person']));
+    expect(n).toBe(1);
+    const marks = Array.from(doc.querySelectorAll('mark'));
+    expect(marks.map((m) => m.textContent)).toEqual(['Antony ', 'Blinken']);
+    expect(marks.every((m) => m.getAttribute('data-entity') === 'Antony Blinken')).toBe(true);
+    expect(doc.body.textContent).toBe('Secretary Antony Blinken spoke.');
+  });
+
+  it('joins CJK text that markup broke with line breaks, but not across blocks', () => {
+    const doc = parse('<p>国务卿安东尼‧\n <a href="/tag/1">\n  布林肯\n </a>（Antony Blinken）</p><p>安东尼‧</p><p>布林肯</p>');
+    const n = highlightEntities(doc.body, [ent('布林肯', 'person', ['安东尼‧布林肯', 'Antony Blinken'])], new Set(['person']));
+    // The split name and its Latin form in the first paragraph; 布林肯 alone in the third.
+    expect(n).toBe(3);
+    const first = Array.from(doc.querySelectorAll('p')[0]!.querySelectorAll('mark')).map((m) => m.textContent!.trim());
+    expect(first).toEqual(['安东尼‧', '布林肯', 'Antony Blinken']);
+  });
+
+  it('leaves code and existing marks alone', () => {
+    const doc = parse('<p><code>Paris</code> and <mark>Paris</mark> and Paris</p>');
+    expect(highlightEntities(doc.body, [ent('Paris', 'place')], new Set(['place']))).toBe(1);
+    expect(doc.querySelectorAll('mark[data-entity]')).toHaveLength(1);
+  });
 });

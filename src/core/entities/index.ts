@@ -1,65 +1,63 @@
-import type { Article, Entity, EntitySource, EntityType } from '../types.ts';
+import type { Article, Entity } from '../types.ts';
+import { resolveOverlaps, type Candidate } from './candidate.ts';
 import { readPageTags } from './page-tags.ts';
-import { regionNames } from './regions.ts';
-import { countMentions } from './mentions.ts';
+import { latinCandidates, isRegionName } from './latin.ts';
+import { zhCandidates } from './zh.ts';
+import { jaCandidates } from './ja.ts';
+import { otherScriptCandidates } from './other-scripts.ts';
+import { assemble, type ExtraName } from './merge.ts';
 
 export interface EntityInput {
-  /** The original page, before cleaning: page tags live outside the article body. */
+  /** The original page, before cleaning: page tags live outside the article body. Null for plain text. */
   doc: Document | null;
   article: Pick<Article, 'text' | 'title' | 'lang'>;
   /** The UI language, whose region names are also looked for. */
   uiLang?: string;
 }
 
-interface Draft {
-  name: string;
-  type: EntityType;
-  aliases: Set<string>;
-  sources: Set<EntitySource>;
-}
-
 function baseLang(tag: string | null | undefined): string | null {
   return tag ? tag.split(/[-_]/)[0]!.toLowerCase() : null;
 }
 
-/** The layered tagger: page tags, then gazetteers. Returns entities sorted by mentions. */
+const HAN = /\p{Script=Han}/gu;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/** Which CJK tagger fits: the declared language, else kana decides between Japanese and Chinese. */
+function cjkKind(text: string, lang: string | null): 'zh' | 'ja' | null {
+  if (lang === 'ja' || lang === 'zh') return lang;
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const han = sample.match(HAN)?.length ?? 0;
+  const kana = sample.match(KANA)?.length ?? 0;
+  if (han + kana < 10) return null;
+  return kana > han * 0.1 ? 'ja' : 'zh';
+}
+
+/**
+ * The layered tagger: page tags, gazetteers, rules per script and the learned English layer.
+ * Works on plain text too (doc null). Returns entities sorted by mentions.
+ */
 export function findEntities(input: EntityInput): Entity[] {
-  const text = `${input.article.title}\n${input.article.text}`;
-  const drafts = new Map<string, Draft>();
-  const add = (name: string, type: EntityType, source: EntitySource): Draft => {
-    let d = drafts.get(name);
-    if (!d) {
-      d = { name, type, aliases: new Set(), sources: new Set() };
-      drafts.set(name, d);
-    } else if (d.type === 'topic' && type !== 'topic') {
-      d.type = type;
-    }
-    d.sources.add(source);
-    return d;
-  };
+  const title = input.article.title?.trim();
+  const text = title ? `${title}\n${input.article.text}` : input.article.text;
+  const lang = baseLang(input.article.lang);
+  const locales = [...new Set([lang, 'en', baseLang(input.uiLang)].filter((x): x is string => !!x))];
 
-  const locales = [...new Set([baseLang(input.article.lang), 'en', baseLang(input.uiLang)].filter((x): x is string => !!x))];
-  const regions = locales.map(regionNames);
-  const regionOf = (name: string): string | undefined => regions.map((r) => r.get(name)).find(Boolean);
+  const cands: Candidate[] = [];
+  const kind = cjkKind(text, lang);
+  if (kind === 'zh') zhCandidates(text, cands);
+  else if (kind === 'ja') jaCandidates(text, cands);
+  latinCandidates(text, locales, cands);
+  if (lang && !['en', 'zh', 'ja'].includes(lang)) otherScriptCandidates(text, lang, cands);
+  const mentions = resolveOverlaps(cands);
+  for (const m of mentions) {
+    if (m.type !== 'place' && isRegionName(text.slice(m.start, m.end), locales)) m.type = 'place';
+  }
 
+  const extra: ExtraName[] = [];
   if (input.doc) {
     for (const tag of readPageTags(input.doc)) {
-      add(tag.name, tag.type ?? (regionOf(tag.name) ? 'place' : 'topic'), tag.source);
+      extra.push({ name: tag.name, type: tag.type ?? (isRegionName(tag.name, [...locales, 'zh', 'ja']) ? 'place' : undefined), source: tag.source });
     }
   }
-  for (const map of regions) {
-    for (const name of map.keys()) {
-      if (name.length >= 2 && text.includes(name) && countMentions(text, [name]) > 0) add(name, 'place', 'gazetteer');
-    }
-  }
-
-  const out: Entity[] = [];
-  for (const d of drafts.values()) {
-    const aliases = [...d.aliases];
-    const count = countMentions(input.article.text, [d.name, ...aliases]);
-    // Page tags are kept even when the cleaned text never names them: they describe the page.
-    if (count === 0 && !d.sources.has('page-tag') && !d.sources.has('jsonld')) continue;
-    out.push({ name: d.name, type: d.type, aliases, count, sources: [...d.sources] });
-  }
-  return out.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return assemble(text, mentions, extra, kind !== null);
 }

@@ -2,32 +2,67 @@ import { CJK_CHAR } from '../text/scripts.ts';
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export interface FormHit {
+  start: number;
+  end: number;
+  form: string;
 }
 
 /**
- * A regular expression matching any of `forms`, longest first. Forms that start or end with a
- * letter of a spaced script must not touch other letters (so "Iran" is not found in "Iranian");
- * CJK forms match anywhere, as CJK text has no spaces between words.
+ * Finds every mention of a set of forms, longest form first at each position, without
+ * overlaps. Forms that start or end with a letter of a spaced script must not touch other
+ * letters (so "Iran" is not found in "Iranian"); CJK forms match anywhere, as CJK text has no
+ * spaces between words. One Map lookup per position: no giant regular expression to compile.
  */
-export function formsPattern(forms: string[]): RegExp | null {
-  const uniq = [...new Set(forms.filter((f) => f.length > 0))].sort((a, b) => b.length - a.length);
-  if (uniq.length === 0) return null;
-  const parts = uniq.map((f) => {
-    const first = f.charAt(0);
-    const last = f.charAt(f.length - 1);
-    const pre = WORD_CHAR.test(first) && !CJK_CHAR.test(first) ? '(?<![\\p{L}\\p{N}\\p{M}_])' : '';
-    const post = WORD_CHAR.test(last) && !CJK_CHAR.test(last) ? '(?![\\p{L}\\p{N}\\p{M}_])' : '';
-    return pre + escapeRe(f) + post;
-  });
-  return new RegExp(parts.join('|'), 'gu');
+export class FormIndex {
+  private readonly byFirst = new Map<string, string[]>();
+
+  constructor(forms: Iterable<string>) {
+    for (const f of new Set(forms)) {
+      if (!f) continue;
+      const k = f[0]!;
+      if (!this.byFirst.has(k)) this.byFirst.set(k, []);
+      this.byFirst.get(k)!.push(f);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  get size(): number {
+    return this.byFirst.size;
+  }
+
+  find(text: string): FormHit[] {
+    const out: FormHit[] = [];
+    for (let i = 0; i < text.length; ) {
+      const list = this.byFirst.get(text[i]!);
+      let hit: string | null = null;
+      if (list) {
+        for (const f of list) {
+          if (text.startsWith(f, i) && bounded(text, i, i + f.length, f)) {
+            hit = f;
+            break;
+          }
+        }
+      }
+      if (hit) {
+        out.push({ start: i, end: i + hit.length, form: hit });
+        i += hit.length;
+      } else i++;
+    }
+    return out;
+  }
+}
+
+function spacedLetter(ch: string | undefined): boolean {
+  return !!ch && WORD_CHAR.test(ch) && !CJK_CHAR.test(ch);
+}
+
+function bounded(text: string, start: number, end: number, form: string): boolean {
+  if (spacedLetter(form[0]) && spacedLetter(text[start - 1])) return false;
+  if (spacedLetter(form[form.length - 1]) && spacedLetter(text[end])) return false;
+  return true;
 }
 
 export function countMentions(text: string, forms: string[]): number {
-  const re = formsPattern(forms);
-  if (!re) return 0;
-  let n = 0;
-  for (const _ of text.matchAll(re)) n++;
-  return n;
+  return new FormIndex(forms).find(text).length;
 }

@@ -38,13 +38,21 @@ export function readPageTags(doc: Document): PageTag[] {
     if (!prev) seen.set(name, type ? { name, source, type } : { name, source });
     else if (type && !prev.type) prev.type = type;
   };
-  for (const el of Array.from(doc.querySelectorAll('[href]'))) {
-    const href = el.getAttribute('href') ?? '';
+  // A walk over elements costs a quarter of querySelectorAll('[href]') in jsdom, the same in browsers.
+  const walker = doc.createTreeWalker(doc.documentElement ?? doc, 1 /* SHOW_ELEMENT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node as Element;
+    const href = el.getAttribute('href');
+    if (href === null) continue;
     if (el.getAttribute('rel')?.split(/\s+/).includes('tag') || TAG_PATH.test(href.replace(/[?#].*$/, ''))) {
       add(el.textContent ?? '', 'page-tag');
     }
   }
-  for (const meta of Array.from(doc.querySelectorAll('meta[name="keywords" i], meta[name="news_keywords" i], meta[property="article:tag" i]'))) {
+  // Filtered here rather than with [name="keywords" i] selectors, which some DOMs (jsdom) run
+  // tens of times slower than a plain tag query.
+  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
+    const key = (meta.getAttribute('name') ?? meta.getAttribute('property') ?? '').toLowerCase();
+    if (key !== 'keywords' && key !== 'news_keywords' && key !== 'article:tag') continue;
     for (const part of (meta.getAttribute('content') ?? '').split(/[,，、;；]/)) add(part, 'page-tag');
   }
   for (const obj of jsonLdObjects(doc)) {

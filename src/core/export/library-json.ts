@@ -1,4 +1,4 @@
-import { CLIPPING_SCHEMA_VERSION, type Clipping } from '../clipping.ts';
+import { CLIPPING_SCHEMA_VERSION, migrateClipping, type Clipping } from '../clipping.ts';
 import { ENTITY_TYPES, type Entity } from '../types.ts';
 
 export const EXPORT_FORMAT = 'sift-library';
@@ -8,12 +8,27 @@ export interface LibraryExport {
   format: typeof EXPORT_FORMAT;
   version: number;
   exportedAt: string;
+  count?: number;
   clippings: Clipping[];
 }
 
 export function exportLibrary(clippings: Clipping[], now = new Date()): string {
-  const out: LibraryExport = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), clippings };
-  return JSON.stringify(out, null, 1);
+  return exportLibraryParts(clippings, now).join('');
+}
+
+/**
+ * The same JSON as pieces, one per clipping: a library of 10,000 clippings is hundreds of
+ * megabytes, more than one string may hold, so pages hand the pieces to a Blob.
+ */
+export function exportLibraryParts(clippings: Iterable<Clipping>, now = new Date()): string[] {
+  const head = JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), count: 0 });
+  const parts: string[] = [];
+  let n = 0;
+  for (const c of clippings) {
+    parts.push(n === 0 ? '\n' : ',\n', JSON.stringify(c));
+    n++;
+  }
+  return [head.replace(/"count":0\}$/, `"count":${n},"clippings":[`), ...parts, '\n]}\n'];
 }
 
 const str = (v: unknown): v is string => typeof v === 'string';
@@ -29,7 +44,8 @@ function validEntity(e: unknown): e is Entity {
     Array.isArray(o.aliases) &&
     o.aliases.every(str) &&
     typeof o.count === 'number' &&
-    Array.isArray(o.sources)
+    Array.isArray(o.sources) &&
+    o.sources.every(str)
   );
 }
 
@@ -46,6 +62,12 @@ export function clippingProblem(v: unknown): string | null {
   if (!str(c.updatedAt) || Number.isNaN(Date.parse(c.updatedAt))) return 'bad updatedAt';
   for (const k of ['byline', 'siteName', 'publishedTime', 'modifiedTime', 'lang', 'sourceUrl', 'excerpt']) {
     if (c[k] !== undefined && !strOrNull(c[k])) return `bad ${k}`;
+  }
+  if (c.dir !== 'ltr' && c.dir !== 'rtl') return 'bad dir';
+  if (typeof c.wordCount !== 'number' || typeof c.readingMinutes !== 'number') return 'bad counts';
+  if (c.leadImage !== null && c.leadImage !== undefined) {
+    const img = c.leadImage as Record<string, unknown>;
+    if (typeof img !== 'object' || !str(img.src) || !str(img.alt) || !strOrNull(img.caption)) return 'bad leadImage';
   }
   if (!Array.isArray(c.entities) || !c.entities.every(validEntity)) return 'bad entities';
   if (!Array.isArray(c.tags) || !c.tags.every(str)) return 'bad tags';
@@ -72,10 +94,15 @@ export function parseLibraryExport(json: string): ParsedImport {
   if (typeof d.version !== 'number' || d.version > EXPORT_VERSION) throw new Error('The export comes from a newer version of Sift.');
   const clippings: Clipping[] = [];
   const refused: ParsedImport['refused'] = [];
-  d.clippings.forEach((c, index) => {
-    const problem = clippingProblem(c);
+  const seen = new Set<string>();
+  d.clippings.forEach((raw, index) => {
+    const c = migrateClipping(raw);
+    const problem = clippingProblem(c) ?? (seen.has(c.id) ? 'duplicate id' : null);
     if (problem) refused.push({ index, reason: problem });
-    else clippings.push(c);
+    else {
+      seen.add(c.id);
+      clippings.push(c);
+    }
   });
   return { clippings, refused };
 }

@@ -1,29 +1,48 @@
 import TurndownService from 'turndown';
+import { gfm } from '@joplin/turndown-plugin-gfm';
 import type { Article, Entity } from '../types.ts';
+import type { Clipping } from '../clipping.ts';
+
+// Markdown with YAML front matter (Obsidian, Logseq and static-site tools read it as properties).
 
 function yamlString(s: string): string {
   return JSON.stringify(s);
 }
 
-/** YAML front matter with the article's metadata and entities (Obsidian reads it as properties). */
-export function frontMatter(article: Article, entities: Entity[] = []): string {
+const ENTITY_KEYS = { person: 'people', place: 'places', organization: 'organizations', topic: 'topics' } as const;
+
+/** YAML front matter with the article's metadata, entities and, for a clipping, tags, note and dates. */
+export function frontMatter(article: Article | Clipping, entities: Entity[] = []): string {
   const lines = ['---', `title: ${yamlString(article.title)}`, `url: ${yamlString(article.canonicalUrl || article.url)}`];
   if (article.sourceUrl) lines.push(`source: ${yamlString(article.sourceUrl)}`);
   if (article.siteName) lines.push(`site: ${yamlString(article.siteName)}`);
   if (article.byline) lines.push(`author: ${yamlString(article.byline)}`);
   if (article.publishedTime) lines.push(`published: ${yamlString(article.publishedTime)}`);
   if (article.lang) lines.push(`lang: ${yamlString(article.lang)}`);
+  if ('savedAt' in article) {
+    lines.push(`saved: ${yamlString(article.savedAt)}`);
+    if (article.tags.length) lines.push(`tags: [${article.tags.map(yamlString).join(', ')}]`);
+    if (article.note) lines.push(`note: ${yamlString(article.note)}`);
+    lines.push(`sift_id: ${yamlString(article.id)}`);
+  }
   for (const type of ['person', 'place', 'organization', 'topic'] as const) {
     const names = entities.filter((e) => e.type === type).map((e) => e.name);
-    if (names.length) lines.push(`${type === 'person' ? 'people' : type === 'place' ? 'places' : type === 'organization' ? 'organizations' : 'topics'}: [${names.map(yamlString).join(', ')}]`);
+    if (names.length) lines.push(`${ENTITY_KEYS[type]}: [${names.map(yamlString).join(', ')}]`);
   }
   lines.push('---', '');
   return lines.join('\n');
 }
 
-/** Markdown for an article. `html` may be a string (Node) or a node (extension pages, no parsing). */
+function turndown(): TurndownService {
+  const td = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
+  td.use(gfm);
+  // Highlights are Sift's own marks, not the author's: keep their text only.
+  td.addRule('entity-marks', { filter: (node) => node.nodeName === 'MARK' && node.hasAttribute('data-entity'), replacement: (content) => content });
+  return td;
+}
+
+/** Markdown for an article. `body` may be a string (Node) or a node (extension pages, no parsing). */
 export function articleMarkdown(article: Article, entities: Entity[] = [], body: string | Node = article.html): string {
-  const td = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
-  const md = td.turndown(body as string);
+  const md = turndown().turndown(body as string);
   return `${frontMatter(article, entities)}# ${article.title}\n\n${md}\n`;
 }

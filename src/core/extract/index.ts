@@ -2,16 +2,21 @@ import { Readability } from '@mozilla/readability';
 import type { Article, Readability as Readable } from '../types.ts';
 import { blockText } from '../text/block-text.ts';
 import { countWords, readingMinutes } from '../text/reading-time.ts';
-import { preClean } from './pre-clean.ts';
+import { CAPTION_ATTR, ORDER_ATTR, preClean } from './pre-clean.ts';
 import { postClean } from './post-clean.ts';
 import { readMetadata } from './metadata.ts';
+import { readPageMeta } from './page-meta.ts';
 import { judgeReadable } from './readable.ts';
+import { chooseLead, insertLead } from './lead-image.ts';
+import { siteOf } from './teasers.ts';
 
 export interface ExtractOptions {
   /** The page address; defaults to the document's URL. */
   url?: string;
   /** Return an article even when the page does not look like one ("show anyway"). */
   force?: boolean;
+  /** Readability refuses (throws) beyond this many elements; set by the caller's budget. */
+  maxElemsToParse?: number;
 }
 
 export interface ExtractResult {
@@ -20,18 +25,33 @@ export interface ExtractResult {
   readability: Readable;
 }
 
+// Readability retries the whole extraction with fewer rules when it finds fewer characters than
+// this; each retry re-parses the page. Short news and CJK pages fall under its default of 500,
+// so the threshold is lower and our own readable check judges length instead (readable.ts).
+const CHAR_THRESHOLD = 100;
+
+function stripMarks(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll(`[${ORDER_ATTR}], [${CAPTION_ATTR}]`))) {
+    el.removeAttribute(ORDER_ATTR);
+    el.removeAttribute(CAPTION_ATTR);
+  }
+}
+
 /**
  * The cleaning pipeline. `doc` is never modified: the work is done on a clone, so the caller
  * can hand over the live page (content script) or a parsed file (CLI) alike.
  */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractResult {
   const url = options.url ?? doc.URL;
-  const meta = readMetadata(doc, url);
+  const pageMeta = readPageMeta(doc);
+  const site = siteOfPage(url, pageMeta.canonical ?? '');
   const work = doc.cloneNode(true) as Document;
-  preClean(work);
+  const pre = preClean(work, { url, site });
+  const pageText = (work.body?.textContent ?? '');
   // The identity serializer hands back Readability's element itself: no HTML round trip.
   const parsed = new Readability<Node>(work, {
-    charThreshold: 200,
+    charThreshold: CHAR_THRESHOLD,
+    maxElemsToParse: options.maxElemsToParse,
     keepClasses: false,
     serializer: (node) => node,
   }).parse();
@@ -39,15 +59,21 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   if (!parsed || !container) {
     return { article: null, readability: { isArticle: false, reason: 'no-content' } };
   }
-  postClean(container, { url, title: meta.title || parsed.title || '' });
-  const text = blockText(container);
-  const title = meta.title || parsed.title || '';
+  const early = readMetadata(doc, url, { readability: parsed }, pageMeta);
+  const post = postClean(container, { url, title: early.title, site });
+  const lead = chooseLead(container, pre.leadCandidates, pre.paragraphs, early.leadImage?.src ?? null);
+  const leadImage = lead ? insertLead(container, lead, url) : null;
+  const text = blockText(container, { skipCaptions: CAPTION_ATTR });
+  stripMarks(container);
+  const meta = readMetadata(
+    doc,
+    url,
+    { articleText: text, bylines: [...pre.bylines, ...post.bylines], pageText: hasSourceMark(pageText) ? pageText : '', readability: parsed },
+    pageMeta,
+  );
   const article: Article = {
     ...meta,
-    title,
-    byline: meta.byline ?? (parsed.byline?.trim() || null),
-    siteName: meta.siteName ?? (parsed.siteName?.trim() || null),
-    excerpt: meta.excerpt ?? (parsed.excerpt?.trim() || null),
+    leadImage: leadImage ?? meta.leadImage,
     html: container.innerHTML,
     text,
     wordCount: countWords(text),
@@ -55,6 +81,24 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   };
   const readability = options.force
     ? { isArticle: true, reason: 'forced' as const }
-    : judgeReadable(article, container);
+    : judgeReadable({ text, linkShare: post.linkShare });
   return { article, readability };
+}
+
+/** The page's own site, from its address or its canonical one; null for files and unknown pages. */
+function siteOfPage(url: string, canonical: string): string | null {
+  for (const u of [url, canonical]) {
+    try {
+      const { protocol, hostname } = new URL(u);
+      if ((protocol === 'http:' || protocol === 'https:') && hostname && !hostname.endsWith('.invalid')) return siteOf(hostname);
+    } catch {
+      // Try the next one.
+    }
+  }
+  return null;
+}
+
+// Cheap test before the source-address pattern runs over the page text.
+function hasSourceMark(text: string): boolean {
+  return /原文|Original|Source|Quelle|Fuente|Fonte/i.test(text);
 }

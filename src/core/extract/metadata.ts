@@ -1,137 +1,140 @@
 import type { ArticleMeta } from '../types.ts';
-import { isRtlChar } from '../text/scripts.ts';
+import { guessLang, isRtlText } from '../text/scripts.ts';
 import { normalizeInline, normalizeTitle } from '../text/whitespace.ts';
+import { dateInText, toIso } from './dates.ts';
+import { ldArticle, ldPeople, ldString, metaValue, readPageMeta, type PageMeta } from './page-meta.ts';
 
-type Meta = Omit<ArticleMeta, 'wordCount' | 'readingMinutes'>;
+export { jsonLdObjects } from './page-meta.ts';
 
-function metaContent(doc: Document, ...keys: string[]): string | null {
-  for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`);
-    const v = el?.getAttribute('content')?.trim();
-    if (v) return v;
-  }
-  return null;
+export type Meta = Omit<ArticleMeta, 'wordCount' | 'readingMinutes'>;
+
+/** What the later stages learn that metadata can use. */
+export interface MetaHints {
+  /** The cleaned article text: datelines and "By ..." lines live at its top. */
+  articleText?: string;
+  /** Byline lines the cleaners took out of the body, in page order. */
+  bylines?: string[];
+  /** Page text outside the article, searched only for a copy's source address. */
+  pageText?: string;
+  /** Readability's own findings, the last resort. */
+  readability?: { title?: string | null; byline?: string | null; siteName?: string | null; excerpt?: string | null; dir?: string | null };
 }
 
 function abs(href: string | null | undefined, base: string): string | null {
   if (!href) return null;
   try {
-    const u = new URL(href, base);
+    const u = new URL(href.trim(), base);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
   } catch {
     return null;
   }
 }
 
-function toIso(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const cjk = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(value);
-  if (cjk) return isoDate(+cjk[1]!, +cjk[2]!, +cjk[3]!);
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
-}
-
-function isoDate(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** JSON-LD objects of the page, flattened through @graph and arrays. */
-export function jsonLdObjects(doc: Document): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') {
-      out.push(v as Record<string, unknown>);
-      const graph = (v as Record<string, unknown>)['@graph'];
-      if (graph) visit(graph);
-    }
-  };
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
-    try {
-      visit(JSON.parse(s.textContent ?? ''));
-    } catch {
-      // Malformed JSON-LD is common; the other sources still apply.
-    }
-  }
-  return out;
-}
-
-function ldArticle(doc: Document): Record<string, unknown> | null {
-  return (
-    jsonLdObjects(doc).find((o) => /Article|Posting|Report|BlogPosting/i.test(String(o['@type'] ?? ''))) ?? null
-  );
-}
-
-function personName(v: unknown): string | null {
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v)) {
-    const names = v.map(personName).filter((x): x is string => !!x);
-    return names.length ? names.join(', ') : null;
-  }
-  if (v && typeof v === 'object') return personName((v as Record<string, unknown>).name);
-  return null;
-}
-
 // 「（英文大纪元记者Ivan Pentchoukov报导／谢佳宣编译）」: reporter and translator in a dateline.
-const CJK_DATELINE_BYLINE = /[（(]([^（）()]{2,60}?(?:报导|報導|报道|報道|编译|編譯|撰文|摄影)[^（）()]{0,30})[）)]/;
-const CJK_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
-const SOURCE_URL = /(?:原文地址|原文链接|原文連結|原文網址|原始链接|Original(?:ly)? (?:published|article|source)[^:：]*)[^:：]{0,12}[:：]\s*(https?:\/\/[^\s<>"'）)]+)/i;
+const CJK_DATELINE_BYLINE = /[（(]([^（）()]{2,60}?(?:报导|報導|报道|報道|编译|編譯|撰文|撰稿|摄影|攝影|整理)[^（）()]{0,30})[）)]/;
+// 「记者孙庆璋／嘉义报导」 at the start of a line.
+const CJK_REPORTER = /^(?:[^\n]{0,12}?)((?:记者|記者)[^\n。，,]{2,30}?(?:报导|報導|报道|報道))/m;
+const SOURCE_URL =
+  /(?:原文地址|原文链接|原文連結|原文網址|原文网址|原始链接|原文|Original(?:ly)? (?:published|posted|article|source)(?: at| on| in)?|Source)[^:：\n]{0,12}[:：]\s*(https?:\/\/[^\s<>"'）)」】]+)/i;
+const BY_PREFIX = /^(?:by|von|por|par|di|door|av|af|przez|od|автор|написал[аи]?)\s*[:：]?\s+/i;
+const LANG_TAG = /^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?$/i;
 
-function bodyHead(doc: Document, chars: number): string {
-  return normalizeInline((doc.body?.textContent ?? '').slice(0, chars * 4)).slice(0, chars);
+/** BCP 47 casing: zh_cn -> zh-CN, zh-hant-tw -> zh-Hant-TW. */
+export function normalizeLang(raw: string | null | undefined): string | null {
+  const v = raw?.trim().split(/[,;\s]/)[0];
+  if (!v) return null;
+  const m = LANG_TAG.exec(v);
+  if (!m) return null;
+  const script = m[2] ? m[2][0]!.toUpperCase() + m[2].slice(1).toLowerCase() : '';
+  return [m[1]!.toLowerCase(), script, m[3]?.toUpperCase() ?? ''].filter(Boolean).join('-');
 }
 
-export function readMetadata(doc: Document, url: string): Meta {
-  const ld = ldArticle(doc);
-  const h1 = doc.querySelector('h1')?.textContent;
-  const title = normalizeTitle(
-    metaContent(doc, 'og:title', 'twitter:title') ??
-      (typeof ld?.headline === 'string' ? ld.headline : null) ??
-      doc.title ??
-      h1 ??
-      '',
-  );
-  const head = bodyHead(doc, 3000);
-  const bodyText = doc.body?.textContent ?? '';
-  let byline = metaContent(doc, 'author', 'article:author', 'byl', 'dc.creator') ?? personName(ld?.author);
-  if (!byline) {
-    const m = CJK_DATELINE_BYLINE.exec(head);
-    if (m) byline = normalizeInline(m[1]!);
-  }
-  if (byline && /^https?:/.test(byline)) byline = null;
-  let publishedTime =
-    toIso(metaContent(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date')) ??
-    toIso(typeof ld?.datePublished === 'string' ? ld.datePublished : null) ??
-    toIso(doc.querySelector('time[datetime]')?.getAttribute('datetime'));
-  if (!publishedTime) {
-    const m = CJK_DATE.exec(head);
-    if (m) publishedTime = isoDate(+m[1]!, +m[2]!, +m[3]!);
-  }
+function cleanByline(raw: string | null | undefined, siteName: string | null): string | null {
+  if (!raw) return null;
+  let v = normalizeInline(raw).replace(BY_PREFIX, '');
+  // A date or a role glued on after the names: "Jane Doe - 11/18/19 11:04 PM EST", "Jane Doe, AP Writer" stays.
+  v = v.replace(/\s*[-–—|•·]\s*(?:\d|updated|published|posted).*$/i, '').trim();
+  if (!v || v.length > 120 || /^https?:|^www\./i.test(v) || /^\d/.test(v)) return null;
+  if (siteName && v.toLowerCase() === siteName.toLowerCase()) return null;
+  return v;
+}
+
+// Site names glued to titles: "Headline | Site", "Site - Headline".
+const TITLE_SEP = /\s+[|\-–—·•:»/\\]\s+|\s*[|｜_]\s*/;
+
+function stripSiteName(title: string, siteName: string | null): string {
+  if (!siteName) return title;
+  const parts = title.split(TITLE_SEP);
+  if (parts.length < 2) return title;
+  const site = siteName.toLowerCase();
+  const kept = parts.filter((p) => p.trim().toLowerCase() !== site);
+  return kept.length && kept.length < parts.length ? kept.join(' - ').trim() : title;
+}
+
+export function readMetadata(doc: Document, url: string, hints: MetaHints = {}, pm: PageMeta = readPageMeta(doc)): Meta {
+  const ld = ldArticle(pm);
+  const rb = hints.readability ?? {};
+  const siteName =
+    metaValue(pm, 'og:site_name', 'application-name', 'al:ios:app_name') ??
+    ldString((ld?.publisher as Record<string, unknown> | undefined)?.name) ??
+    (rb.siteName?.trim() || null);
+  const rawTitle =
+    metaValue(pm, 'og:title', 'twitter:title', 'dc.title', 'sailthru.title', 'parsely-title') ??
+    ldString(ld?.headline) ??
+    (rb.title?.trim() || null) ??
+    doc.title ??
+    '';
+  const title = stripSiteName(normalizeTitle(rawTitle), siteName);
+
+  const head = (hints.articleText ?? '').slice(0, 600);
+  const byline =
+    cleanByline(metaValue(pm, 'author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author', 'twitter:creator:name'), siteName) ??
+    cleanByline(ldPeople(ld?.author ?? ld?.creator), siteName) ??
+    (hints.bylines ?? []).map((b) => cleanByline(b, siteName)).find(Boolean) ??
+    cleanByline(CJK_DATELINE_BYLINE.exec(head)?.[1], siteName) ??
+    cleanByline(CJK_REPORTER.exec(head)?.[1], siteName) ??
+    cleanByline(rb.byline, siteName);
+
+  const publishedTime =
+    toIso(metaValue(pm, 'article:published_time', 'og:published_time', 'datepublished', 'publishdate', 'pubdate', 'date',
+      'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'published_time')) ??
+    toIso(ldString(ld?.datePublished ?? ld?.dateCreated)) ??
+    toIso(pm.time) ??
+    dateInText(head) ??
+    (hints.bylines ?? []).map((b) => dateInText(b)).find(Boolean) ??
+    null;
   const modifiedTime =
-    toIso(metaContent(doc, 'article:modified_time', 'dateModified', 'og:updated_time')) ??
-    toIso(typeof ld?.dateModified === 'string' ? ld.dateModified : null);
-  const lang = doc.documentElement.getAttribute('lang')?.trim() || metaContent(doc, 'og:locale', 'language') || null;
-  const dirAttr = (doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? '').toLowerCase();
-  const dir = dirAttr === 'rtl' || (dirAttr !== 'ltr' && isRtlChar(title.charAt(0))) ? 'rtl' : 'ltr';
-  const canonical =
-    abs(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), url) ??
-    abs(metaContent(doc, 'og:url'), url) ??
-    url.replace(/#.*$/, '');
-  const source = SOURCE_URL.exec(bodyText);
-  const image = abs(metaContent(doc, 'og:image', 'twitter:image', 'og:image:url'), url);
+    toIso(metaValue(pm, 'article:modified_time', 'og:updated_time', 'datemodified', 'dc.date.modified', 'last-modified', 'dcterms.modified')) ??
+    toIso(ldString(ld?.dateModified));
+
+  const text = hints.articleText ?? '';
+  const lang =
+    normalizeLang(doc.documentElement?.getAttribute('lang')) ??
+    normalizeLang(doc.documentElement?.getAttribute('xml:lang')) ??
+    normalizeLang(metaValue(pm, 'content-language', 'language', 'dc.language')) ??
+    normalizeLang(ldString(ld?.inLanguage)) ??
+    normalizeLang(metaValue(pm, 'og:locale')) ??
+    guessLang(text.slice(0, 2000));
+  const dirAttr = (doc.documentElement?.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? rb.dir ?? '').toLowerCase();
+  const dir = dirAttr === 'rtl' || (dirAttr !== 'ltr' && isRtlText((text || title).slice(0, 500))) ? 'rtl' : 'ltr';
+
+  const canonical = abs(pm.canonical, url) ?? abs(metaValue(pm, 'og:url'), url) ?? url.replace(/#.*$/, '');
+  const source = SOURCE_URL.exec(hints.pageText ?? '');
+  const image = abs(metaValue(pm, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src') ?? ldString(ld?.image), url);
+  const excerpt =
+    metaValue(pm, 'description', 'og:description', 'twitter:description', 'dc.description') ?? (rb.excerpt?.trim() || null);
   return {
     title,
-    byline: byline ? normalizeInline(byline) : null,
-    siteName: metaContent(doc, 'og:site_name', 'application-name') ?? null,
+    byline,
+    siteName: siteName ? normalizeInline(siteName) : null,
     publishedTime,
     modifiedTime,
-    lang: lang ? lang.replace('_', '-') : null,
+    lang,
     dir,
     url,
     canonicalUrl: canonical,
-    sourceUrl: source ? source[1]! : null,
+    sourceUrl: source ? source[1]!.replace(/[.,;。，]+$/, '') : null,
     leadImage: image ? { src: image, alt: '', caption: null } : null,
-    excerpt: metaContent(doc, 'description', 'og:description', 'twitter:description'),
+    excerpt: excerpt ? normalizeInline(excerpt) : null,
   };
 }

@@ -1,30 +1,271 @@
-// Boilerplate Readability tends to keep, removed from the working clone before it runs.
-// Decisions come from structure (link density, size, position), never from site names.
+// Boilerplate Readability tends to keep, removed from the working clone before it runs, in one
+// walk over the tree. Decisions come from structure (tags, roles, hidden state, class/id
+// vocabulary of page furniture, link density, size), never from site names. Removing page
+// furniture early also makes Readability itself faster: it walks, scores and serialises less.
+import { BYLINE, CAPTION, JUNK_ROLES, SCREEN_READER, junkKind, neutralMarks } from './patterns.ts';
+import { imageSource } from './lazy-images.ts';
+import { commonSite, isTeaserGrid } from './teasers.ts';
 
-const TRACKING_MAX_PX = 2;
+/** An image that may be the article's lead picture, recorded before Readability moves nodes. */
+export interface LeadCandidate {
+  /** Position in document order (comparable with `paragraphs`). */
+  order: number;
+  src: string;
+  alt: string;
+  caption: string | null;
+  width: number;
+}
+
+export interface PreCleanResult {
+  /** Text of byline elements, in page order (they are removed from the body). */
+  bylines: string[];
+  leadCandidates: LeadCandidate[];
+  /** Document-order positions of long paragraphs; each such element carries data-sift-i. */
+  paragraphs: number[];
+}
+
+export const ORDER_ATTR = 'data-sift-i';
+export const CAPTION_ATTR = 'data-sift-caption';
+
+const DROP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'LINK', 'META', 'TEMPLATE', 'CANVAS', 'OBJECT', 'EMBED', 'BUTTON', 'INPUT', 'SELECT',
+  'TEXTAREA', 'OPTION', 'DIALOG', 'NAV', 'ASIDE', 'FOOTER', 'HEADER', 'MENU', 'FORM',
+]);
+// Furniture tags that still may (rarely) wrap the article: kept when they hold much of the page's prose.
+const GUARDED_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'MENU', 'FORM']);
+const INLINE = new Set([
+  'A', 'SPAN', 'EM', 'STRONG', 'B', 'I', 'U', 'S', 'SMALL', 'TIME', 'ABBR', 'CITE', 'CODE', 'SUB', 'SUP', 'MARK',
+  'Q', 'LABEL', 'FONT', 'BR', 'IMG', 'WBR', 'DFN', 'KBD', 'SAMP', 'VAR', 'BDI', 'BDO', 'INS', 'DEL',
+]);
+const KEEP_INSIDE = new Set(['TABLE', 'PRE', 'CODE', 'MATH']);
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+const VIDEO_HOST = /\/\/(?:www\.)?(?:youtube(?:-nocookie)?\.com|player\.vimeo\.com|dailymotion\.com|player\.twitch\.tv)/i;
+const LONG_PARAGRAPH = 120;
+const MIN_LEAD_PX = 150;
+const ICONISH = /(?:^|[\s_\-/.])(?:logo|icon|icons|avatar|sprite|emoji|badge|pixel|spacer|qr|qrcode|二维码|二維碼)(?:$|[\s_\-/.])/i;
+const MAX_LEAD_CANDIDATES = 40;
+const GUARD_SHARE = 0.4;
+
+/**
+ * The likely home of the article: the element whose own <p> children carry the most text. It and
+ * its ancestors are never removed, whatever their class names say.
+ */
+function textHome(body: Element): { total: number; keep: Set<Element> } {
+  const byParent = new Map<Element, number>();
+  let total = 0;
+  for (const p of Array.from(body.getElementsByTagName('p'))) {
+    const len = (p.textContent ?? '').trim().length;
+    if (len < 40) continue;
+    total += len;
+    const parent = p.parentElement;
+    if (parent) byParent.set(parent, (byParent.get(parent) ?? 0) + len);
+  }
+  let best: Element | null = null;
+  let most = 0;
+  for (const [el, n] of byParent) if (n > most) [best, most] = [el, n];
+  const keep = new Set<Element>();
+  for (let e = best; e && e !== body; e = e.parentElement) keep.add(e);
+  return { total, keep };
+}
+
+function pTextLength(root: Element | Document): number {
+  let n = 0;
+  for (const p of Array.from(root.getElementsByTagName('p'))) {
+    const len = (p.textContent ?? '').trim().length;
+    if (len >= 40) n += len;
+  }
+  return n;
+}
+
+// Separators between menu links ("Home | News") are not text.
+const NOT_TEXT = /[\s\p{P}\p{S}]+/gu;
 
 function linkTextRatio(el: Element): number {
-  const text = (el.textContent ?? '').replace(/\s+/g, '');
+  const text = (el.textContent ?? '').replace(NOT_TEXT, '');
   if (text.length === 0) return 0;
   let linked = 0;
-  for (const a of Array.from(el.querySelectorAll('a[href]'))) {
-    linked += (a.textContent ?? '').replace(/\s+/g, '').length;
-  }
+  for (const a of Array.from(el.getElementsByTagName('a'))) linked += (a.textContent ?? '').replace(NOT_TEXT, '').length;
   return linked / text.length;
 }
 
-function isTrackingPixel(img: Element): boolean {
-  const w = Number.parseInt(img.getAttribute('width') ?? '', 10);
-  const h = Number.parseInt(img.getAttribute('height') ?? '', 10);
-  return (!Number.isNaN(w) && w <= TRACKING_MAX_PX) || (!Number.isNaN(h) && h <= TRACKING_MAX_PX);
+function pixelSize(img: Element, attr: 'width' | 'height'): number {
+  const v = Number.parseInt(img.getAttribute(attr) ?? '', 10);
+  return Number.isNaN(v) ? -1 : v;
 }
 
-export function preClean(doc: Document): void {
-  for (const img of Array.from(doc.querySelectorAll('img'))) {
-    if (isTrackingPixel(img)) img.remove();
+function isTrackingPixel(img: Element): boolean {
+  const w = pixelSize(img, 'width');
+  const h = pixelSize(img, 'height');
+  if ((w >= 0 && w <= 2) || (h >= 0 && h <= 2)) return true;
+  const style = img.getAttribute('style') ?? '';
+  return /(?:^|;)\s*(?:width|height)\s*:\s*[01]px/i.test(style);
+}
+
+/** The caption that goes with a picture: its figure's figcaption, or a caption-like next sibling. */
+function captionFor(img: Element): string | null {
+  const figure = img.closest('figure');
+  const fc = figure?.querySelector('figcaption');
+  if (fc) return fc.textContent;
+  // The picture, or the small wrapper that holds only it, followed by its caption.
+  let holder: Element = img;
+  while (holder.parentElement && holder.parentElement.children.length === 1 && holder.parentElement.tagName !== 'BODY') {
+    holder = holder.parentElement;
   }
-  // Headings made only of links are navigation or promotion, not article headings.
-  for (const h of Array.from(doc.querySelectorAll('h1,h2,h3,h4,h5,h6'))) {
-    if (h.querySelector('a[href]') && linkTextRatio(h) > 0.9) h.remove();
+  const next = holder.nextElementSibling;
+  if (!next) return null;
+  const text = (next.textContent ?? '').trim();
+  const marked = CAPTION.test(`${next.getAttribute('class') ?? ''} ${next.id}`);
+  if (text && text.length < 400 && (marked || (holder.parentElement?.children.length ?? 0) <= 3) && !next.querySelector('img')) {
+    return marked || text.length < 300 ? text : null;
   }
+  return null;
+}
+
+export interface PreCleanContext {
+  url: string;
+  /** The page's site, or null when unknown (then the site most links point to). */
+  site: string | null;
+}
+
+export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, site: null }): PreCleanResult {
+  const result: PreCleanResult = { bylines: [], leadCandidates: [], paragraphs: [] };
+  const body = doc.body;
+  if (!body) return result;
+  let home = ctx.site;
+  const site = (): string => (home ??= commonSite(body, ctx.url));
+  const { total, keep: articlePath } = textHome(body);
+  const holdsArticle = (el: Element): boolean => articlePath.has(el) || (total > 0 && pTextLength(el) > total * GUARD_SHARE);
+  const remove: Element[] = [];
+  let order = 0;
+  // Depth-first, in document order; `keep` > 0 inside tables, code and math, which stay whole.
+  const stack: { el: Element; keep: number; link: boolean }[] = [];
+  for (let c = body.lastElementChild; c; c = c.previousElementSibling) stack.push({ el: c, keep: 0, link: false });
+  while (stack.length > 0) {
+    const { el, keep, link } = stack.pop()!;
+    const tag = el.tagName.toUpperCase();
+    order++;
+    if (dropped(el, tag, keep)) {
+      if (!GUARDED_TAGS.has(tag) || !(holdsArticle(el) || (tag === 'HEADER' && hasLongParagraph(el)))) {
+        remove.push(el);
+        continue;
+      }
+    } else if (tag !== 'IMG' && !INLINE.has(tag) && keep === 0) {
+      const marks = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
+      const kind = marks.length > 1 ? junkByMarks(el, marks, result) : null;
+      // A dialog or share bar goes even when big (a consent dialog can out-write the article),
+      // unless it wraps the page's <article>; a layout wrapper stays when it holds the article.
+      if (kind === 'semantic' ? !(holdsArticle(el) && wrapsArticle(el)) : kind === 'layout' && !holdsArticle(el)) {
+        remove.push(el);
+        continue;
+      }
+      if (kind) neutralize(el);
+      if (CAPTION.test(marks)) el.setAttribute(CAPTION_ATTR, '');
+      if (el.childElementCount >= 4 && isTeaserGrid(el, ctx.url, site()) && !holdsArticle(el)) {
+        remove.push(el);
+        continue;
+      }
+    }
+    if (tag === 'IMG') {
+      if (isTrackingPixel(el) || ICONISH.test(`${imageSource(el) ?? ''} ${el.getAttribute('alt') ?? ''}`)) {
+        remove.push(el);
+        continue;
+      }
+      if (!link && result.leadCandidates.length < MAX_LEAD_CANDIDATES) recordLead(el, order, result);
+    } else if (tag === 'P' || tag === 'DIV') {
+      if (isLongParagraph(el, tag)) {
+        el.setAttribute(ORDER_ATTR, String(order));
+        result.paragraphs.push(order);
+      }
+    } else if (/^H[1-6]$/.test(tag) && el.getElementsByTagName('a').length > 0 && linkTextRatio(el) > 0.9) {
+      // Headings made only of links are navigation or promotion, not article headings.
+      remove.push(el);
+      continue;
+    }
+    const k = keep + (KEEP_INSIDE.has(tag) ? 1 : 0);
+    const inLink = link || (tag === 'A' && el.hasAttribute('href'));
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push({ el: c, keep: k, link: inLink });
+  }
+  for (const el of remove) el.remove();
+  // <head> keeps only what Readability reads (title, meta); scripts and styles there cost it time.
+  if (doc.head) {
+    for (const el of Array.from(doc.head.children)) {
+      const t = el.tagName.toUpperCase();
+      if (t === 'SCRIPT' || t === 'STYLE' || t === 'LINK' || t === 'NOSCRIPT' || t === 'TEMPLATE') el.remove();
+    }
+  }
+  return result;
+}
+
+function dropped(el: Element, tag: string, keep: number): boolean {
+  // A search <form> is furniture; a page-wide one (ASP.NET) is kept by the size guard.
+  if (DROP_TAGS.has(tag)) return true;
+  if (tag === 'NOSCRIPT') {
+    // Readability swaps lazy placeholders for the real picture kept in <noscript> (parsed as
+    // elements without scripting, as text in a live page).
+    return el.getElementsByTagName('img').length === 0 && !/<img\b/i.test(el.textContent ?? '');
+  }
+  if (tag === 'IFRAME') return !VIDEO_HOST.test(el.getAttribute('src') ?? '');
+  if (tag === 'SVG' || tag === 'svg') return keep === 0 && !el.closest('figure');
+  if (el.hasAttribute('hidden')) return true;
+  const aria = el.getAttribute('aria-hidden');
+  if (aria === 'true' && !/fallback-image/.test(el.getAttribute('class') ?? '')) return true;
+  const style = el.getAttribute('style');
+  if (style && HIDDEN_STYLE.test(style)) return true;
+  const role = el.getAttribute('role');
+  if (role && JUNK_ROLES.has(role.toLowerCase())) return keep === 0;
+  const cls = el.getAttribute('class');
+  if (cls && SCREEN_READER.test(cls)) return true;
+  return false;
+}
+
+function junkByMarks(el: Element, marks: string, result: PreCleanResult): 'semantic' | 'layout' | null {
+  if (BYLINE.test(marks) || el.getAttribute('rel') === 'author' || /author/i.test(el.getAttribute('itemprop') ?? '')) {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length <= 200) {
+      if (text) result.bylines.push(text);
+      return 'semantic';
+    }
+  }
+  return junkKind(marks);
+}
+
+function wrapsArticle(el: Element): boolean {
+  return !!el.querySelector('article, main, [itemprop="articleBody"]');
+}
+
+/** Keep a wrapper that holds the article, minus the words that would get it deleted. */
+function neutralize(el: Element): void {
+  const cls = el.getAttribute('class');
+  if (cls) el.setAttribute('class', neutralMarks(cls));
+  if (el.id && neutralMarks(el.id) !== el.id) el.removeAttribute('id');
+}
+
+/** A <header> with a real paragraph in it is an article's lead, not the site's masthead. */
+function hasLongParagraph(el: Element): boolean {
+  for (const p of Array.from(el.getElementsByTagName('p'))) if ((p.textContent ?? '').length >= LONG_PARAGRAPH) return true;
+  return false;
+}
+
+function isLongParagraph(el: Element, tag: string): boolean {
+  if (tag === 'P') return (el.textContent ?? '').length >= LONG_PARAGRAPH;
+  // A DIV used as a paragraph: its own text, not its children's.
+  let n = 0;
+  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) n += (c.nodeValue ?? '').trim().length;
+  return n >= LONG_PARAGRAPH;
+}
+
+function recordLead(img: Element, order: number, result: PreCleanResult): void {
+  const src = imageSource(img);
+  if (!src) return;
+  const w = pixelSize(img, 'width');
+  const h = pixelSize(img, 'height');
+  if ((w >= 0 && w < MIN_LEAD_PX) || (h >= 0 && h < MIN_LEAD_PX * 0.6)) return;
+  result.leadCandidates.push({
+    order,
+    src,
+    alt: (img.getAttribute('alt') ?? '').trim(),
+    caption: captionFor(img)?.replace(/\s+/g, ' ').trim() || null,
+    width: w,
+  });
+  img.setAttribute(ORDER_ATTR, String(order));
 }

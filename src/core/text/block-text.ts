@@ -9,11 +9,17 @@ const BLOCK = new Set([
 ]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH']);
 
+export interface BlockTextOptions {
+  /** Leave out picture captions (figcaption and elements carrying this attribute). */
+  skipCaptions?: string;
+}
+
 /**
  * Plain text of an element with a line break between blocks, whitespace normalised
  * (CJK-aware). Iterative, so a deep tree cannot overflow the stack.
  */
-export function blockText(root: Node): string {
+export function blockText(root: Node, options: BlockTextOptions = {}): string {
+  const captionAttr = options.skipCaptions;
   const out: string[] = [];
   const stack: { node: Node; leaving: boolean }[] = [{ node: root, leaving: false }];
   while (stack.length > 0) {
@@ -25,6 +31,10 @@ export function blockText(root: Node): string {
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
     if (SKIP.has(tag)) continue;
+    if (captionAttr !== undefined && !leaving && (tag === 'FIGCAPTION' || (node as Element).hasAttribute?.(captionAttr))) {
+      out.push('\n');
+      continue;
+    }
     const block = BLOCK.has(tag);
     if (leaving) {
       if (block) out.push('\n');

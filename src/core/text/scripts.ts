@@ -23,3 +23,38 @@ export function isHanOrKana(ch: string): boolean {
 export function isRtlChar(ch: string): boolean {
   return RTL_CHAR.test(ch);
 }
+
+const RTL_RUN = new RegExp(RTL_CHAR.source, 'gu');
+const LETTER = /\p{L}/gu;
+
+/** True when most letters of the text are in right-to-left scripts. */
+export function isRtlText(text: string): boolean {
+  const letters = text.match(LETTER)?.length ?? 0;
+  if (letters === 0) return false;
+  return (text.match(RTL_RUN)?.length ?? 0) / letters > 0.5;
+}
+
+const SCRIPT_LANGS: [RegExp, string][] = [
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
+  [/\p{Script=Hangul}/gu, 'ko'],
+  [/\p{Script=Han}/gu, 'zh'],
+  [/\p{Script=Hebrew}/gu, 'he'],
+  [/\p{Script=Thai}/gu, 'th'],
+  [/\p{Script=Greek}/gu, 'el'],
+];
+
+/**
+ * The language when the script alone tells it (kana: Japanese, Hangul: Korean, Han alone:
+ * Chinese...); null for Latin, Cyrillic or Arabic script, which many languages share.
+ */
+export function guessLang(text: string): string | null {
+  const letters = text.match(LETTER)?.length ?? 0;
+  if (letters < 20) return null;
+  for (const [re, lang] of SCRIPT_LANGS) {
+    const n = text.match(re)?.length ?? 0;
+    // Japanese text is mostly Han with kana between: a little kana is enough.
+    const share = lang === 'ja' ? 0.1 : 0.4;
+    if (n / letters >= share) return lang;
+  }
+  return null;
+}

@@ -1,5 +1,7 @@
-import type { Clipping } from '../../core/clipping.ts';
+import type { Clipping, ClippingCard } from '../../core/clipping.ts';
 import type { SaveResult } from '../../shared/protocol.ts';
+
+export type ClipPatch = Partial<Pick<Clipping, 'tags' | 'note'>>;
 
 /** The library's storage. IndexedDB in the extension, memory in unit tests. */
 export interface ClipStore {
@@ -8,8 +10,11 @@ export interface ClipStore {
   get(id: string): Promise<Clipping | undefined>;
   /** Newest first. */
   list(): Promise<Clipping[]>;
+  /** The light list rows, newest first. */
+  cards(limit?: number): Promise<ClippingCard[]>;
   count(): Promise<number>;
-  update(id: string, patch: Partial<Pick<Clipping, 'tags' | 'note'>>): Promise<void>;
+  /** Returns the updated clipping (updatedAt moves). */
+  update(id: string, patch: ClipPatch): Promise<Clipping>;
   /** Returns what was deleted, for undo. */
   delete(ids: string[]): Promise<Clipping[]>;
   /** Write clippings as they are (undo, import). */

@@ -1,19 +1,29 @@
 import Dexie, { type Table } from 'dexie';
-import { mergeSave, type Clipping } from '../../core/clipping.ts';
+import { clippingCard, mergeSave, type Clipping, type ClippingCard } from '../../core/clipping.ts';
+import type { IndexSnapshot } from '../../core/search/search-index.ts';
 import type { SaveResult } from '../../shared/protocol.ts';
-import type { ClipStore } from './clip-store.ts';
+import type { ClipStore, ClipPatch } from './clip-store.ts';
+import { declareSchema } from './schema.ts';
 
 export const DB_NAME = 'sift';
+const INDEX_KEY = 'main';
 
-class SiftDb extends Dexie {
+export class SiftDb extends Dexie {
   clippings!: Table<Clipping, string>;
+  cards!: Table<ClippingCard, string>;
+  searchIndex!: Table<IndexSnapshot, string>;
   constructor(name: string) {
-    // 'strict' durability: a save is acknowledged only once it is on disk.
+    // 'strict' durability: a transaction completes (and a save is acknowledged) only once its
+    // data is flushed to disk, so a crash right after the reply cannot lose it.
     super(name, { chromeTransactionDurability: 'strict' });
-    this.version(1).stores({ clippings: 'id, canonicalUrl, savedAt, updatedAt' });
+    declareSchema(this);
   }
 }
 
+/**
+ * The library in IndexedDB. Every write of a clipping also writes its card in the same
+ * transaction, so the list and the records cannot disagree.
+ */
 export class DexieStore implements ClipStore {
   readonly db: SiftDb;
   constructor(name = DB_NAME) {
@@ -22,11 +32,12 @@ export class DexieStore implements ClipStore {
 
   async save(clipping: Clipping): Promise<SaveResult> {
     const db = this.db;
-    return db.transaction('rw', db.clippings, async () => {
+    return db.transaction('rw', db.clippings, db.cards, async () => {
       const sameId = await db.clippings.get(clipping.id);
       const sameUrl = sameId ? undefined : await db.clippings.where('canonicalUrl').equals(clipping.canonicalUrl).first();
       const { record, created } = mergeSave(clipping, sameId, sameUrl);
       await db.clippings.put(record);
+      await db.cards.put(clippingCard(record));
       return { id: record.id, created };
     });
   }
@@ -35,38 +46,71 @@ export class DexieStore implements ClipStore {
     return this.db.clippings.get(id);
   }
 
+  async getMany(ids: string[]): Promise<(Clipping | undefined)[]> {
+    return this.db.clippings.bulkGet(ids);
+  }
+
   list(): Promise<Clipping[]> {
     return this.db.clippings.orderBy('savedAt').reverse().toArray();
+  }
+
+  /** Newest first; `limit` for the first screen. */
+  cards(limit?: number): Promise<ClippingCard[]> {
+    const q = this.db.cards.orderBy('savedAt').reverse();
+    return limit ? q.limit(limit).toArray() : q.toArray();
   }
 
   count(): Promise<number> {
     return this.db.clippings.count();
   }
 
-  async update(id: string, patch: Partial<Pick<Clipping, 'tags' | 'note'>>): Promise<void> {
-    const n = await this.db.clippings.update(id, { ...patch, updatedAt: new Date().toISOString() });
-    if (n === 0) throw new Error(`No clipping ${id}`);
+  async update(id: string, patch: ClipPatch): Promise<Clipping> {
+    const db = this.db;
+    return db.transaction('rw', db.clippings, db.cards, async () => {
+      const prev = await db.clippings.get(id);
+      if (!prev) throw new Error(`No clipping ${id}`);
+      const next: Clipping = { ...prev, ...patch, updatedAt: new Date().toISOString() };
+      await db.clippings.put(next);
+      await db.cards.put(clippingCard(next));
+      return next;
+    });
   }
 
   async delete(ids: string[]): Promise<Clipping[]> {
     const db = this.db;
-    return db.transaction('rw', db.clippings, async () => {
+    return db.transaction('rw', db.clippings, db.cards, async () => {
       const found = (await db.clippings.bulkGet(ids)).filter((c): c is Clipping => !!c);
       await db.clippings.bulkDelete(ids);
+      await db.cards.bulkDelete(ids);
       return found;
     });
   }
 
   async putMany(clippings: Clipping[]): Promise<void> {
-    await this.db.clippings.bulkPut(clippings);
+    const db = this.db;
+    await db.transaction('rw', db.clippings, db.cards, async () => {
+      await db.clippings.bulkPut(clippings);
+      await db.cards.bulkPut(clippings.map(clippingCard));
+    });
   }
 
   async clear(): Promise<number> {
     const db = this.db;
-    return db.transaction('rw', db.clippings, async () => {
+    return db.transaction('rw', db.clippings, db.cards, db.searchIndex, async () => {
       const n = await db.clippings.count();
       await db.clippings.clear();
+      await db.cards.clear();
+      await db.searchIndex.clear();
       return n;
     });
+  }
+
+  /** The library page's persisted search index (a cache: may be missing or stale). */
+  loadIndex(): Promise<IndexSnapshot | undefined> {
+    return this.db.searchIndex.get(INDEX_KEY);
+  }
+
+  async saveIndex(snapshot: IndexSnapshot): Promise<void> {
+    await this.db.searchIndex.put(snapshot, INDEX_KEY);
   }
 }

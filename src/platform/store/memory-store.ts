@@ -1,6 +1,6 @@
-import { mergeSave, type Clipping } from '../../core/clipping.ts';
+import { clippingCard, mergeSave, type Clipping, type ClippingCard } from '../../core/clipping.ts';
 import type { SaveResult } from '../../shared/protocol.ts';
-import type { ClipStore } from './clip-store.ts';
+import type { ClipPatch, ClipStore } from './clip-store.ts';
 
 /** The same contract in memory, for pages built and tested without a browser. */
 export class MemoryStore implements ClipStore {
@@ -23,16 +23,22 @@ export class MemoryStore implements ClipStore {
   async count(): Promise<number> {
     return this.rows.size;
   }
-  async update(id: string, patch: Partial<Pick<Clipping, 'tags' | 'note'>>): Promise<void> {
+  async cards(limit?: number): Promise<ClippingCard[]> {
+    const all = (await this.list()).map(clippingCard);
+    return limit ? all.slice(0, limit) : all;
+  }
+  async update(id: string, patch: ClipPatch): Promise<Clipping> {
     const c = this.rows.get(id);
     if (!c) throw new Error(`No clipping ${id}`);
-    this.rows.set(id, { ...c, ...patch, updatedAt: new Date().toISOString() });
+    const next = { ...c, ...structuredClone(patch), updatedAt: new Date().toISOString() };
+    this.rows.set(id, next);
+    return structuredClone(next);
   }
   async delete(ids: string[]): Promise<Clipping[]> {
     const out: Clipping[] = [];
     for (const id of ids) {
       const c = this.rows.get(id);
-      if (c) out.push(c);
+      if (c) out.push(structuredClone(c));
       this.rows.delete(id);
     }
     return out;

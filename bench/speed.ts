@@ -1,0 +1,104 @@
+// npm run bench:speed -- --data DIR [--limit N] [--entities] [--warmup N]
+//
+// Times the full Sift pipeline without entity tagging (runPipeline(doc, {entities: false}):
+// metadata, clone, pre-clean, Readability, post-clean, lead picture, text) against plain
+// Readability on the same pages in one run, and prints the median milliseconds per page of each,
+// the ratio of the medians and, on its last line, one JSON object.
+//
+// What is timed, fairly: each page is parsed once by jsdom (not timed); both sides start from
+// that same freshly parsed Document. Plain Readability destroys the document it reads, so any
+// real use (a reader view, a clipper) runs it on a clone: its time is cloneNode(true) + parse()
+// with default options (HTML serialisation and textContent included). Sift's time is the whole
+// runPipeline call, which makes its own clone. The two run back to back on each page, in
+// alternating order (even pages Readability first, odd pages Sift first) so that caches and
+// garbage collection do not favour one side; the first --warmup pages (default 3) are run but
+// not counted, so JIT compilation does not land on either side's first pages.
+//
+// --entities also times findEntities (engineer B's layers) on each page's Sift article, and
+// reports their median as a ratio of plain Readability's median (issue 4 asks for that figure).
+import { Readability } from '@mozilla/readability';
+import { runPipeline } from '../src/core/pipeline.ts';
+import { findEntities } from '../src/core/entities/index.ts';
+import { parseHtml } from '../src/cli/dom.ts';
+import { parseArgs, fail } from '../src/cli/args.ts';
+import { loadDataset, pageHtml, pageUrl } from './lib/dataset.ts';
+import { median, quantile } from './lib/timer.ts';
+
+const { opts } = parseArgs(process.argv.slice(2), ['entities']);
+const dir = opts.get('data') ?? fail('usage: npm run bench:speed -- --data DIR [--limit N] [--entities] [--warmup N]');
+const ds = loadDataset(dir, opts.has('limit') ? Number(opts.get('limit')) : undefined);
+const warmup = Number(opts.get('warmup') ?? 3);
+const withEntities = opts.has('entities');
+
+const rb: number[] = [];
+const sift: number[] = [];
+const ent: number[] = [];
+const perPage: number[] = [];
+
+function timeReadability(doc: Document): number {
+  const t0 = performance.now();
+  const clone = doc.cloneNode(true) as Document;
+  new Readability(clone).parse();
+  return performance.now() - t0;
+}
+
+function timeSift(doc: Document, url: string): { ms: number; entMs: number | null } {
+  const t0 = performance.now();
+  const out = runPipeline(doc, { url, entities: false });
+  const ms = performance.now() - t0;
+  let entMs: number | null = null;
+  if (withEntities && out.ok && out.article) {
+    const t1 = performance.now();
+    findEntities({ doc, article: out.article });
+    entMs = performance.now() - t1;
+  }
+  return { ms, entMs };
+}
+
+const pages = ds.pages;
+for (let i = 0; i < pages.length + warmup; i++) {
+  const page = pages[i < warmup ? i % pages.length : i - warmup]!;
+  const url = pageUrl(page);
+  const doc = parseHtml(pageHtml(ds, page), url);
+  let a: number;
+  let b: { ms: number; entMs: number | null };
+  if (i % 2 === 0) {
+    a = timeReadability(doc);
+    b = timeSift(doc, url);
+  } else {
+    b = timeSift(doc, url);
+    a = timeReadability(doc);
+  }
+  doc.defaultView?.close();
+  if (i < warmup) continue;
+  rb.push(a);
+  sift.push(b.ms);
+  perPage.push(b.ms / a);
+  if (b.entMs !== null) ent.push(b.entMs);
+  if ((i - warmup + 1) % 50 === 0) process.stderr.write(`${i - warmup + 1}/${pages.length}\n`);
+}
+
+const r2 = (x: number): number => Math.round(x * 100) / 100;
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+const mRb = median(rb);
+const mSift = median(sift);
+console.log(`dataset ${ds.name}: ${rb.length} pages (after ${warmup} warm-up)`);
+console.log(`plain Readability (clone + parse)   median ${mRb.toFixed(1)} ms   p90 ${quantile(rb, 0.9).toFixed(1)} ms`);
+console.log(`Sift pipeline, no entities          median ${mSift.toFixed(1)} ms   p90 ${quantile(sift, 0.9).toFixed(1)} ms`);
+console.log(`ratio of medians ${(mSift / mRb).toFixed(3)}   median of per-page ratios ${median(perPage).toFixed(3)}`);
+const result: Record<string, unknown> = {
+  bench: 'speed',
+  dataset: ds.name,
+  pages: rb.length,
+  readabilityMedianMs: r2(mRb),
+  siftMedianMs: r2(mSift),
+  ratio: r3(mSift / mRb),
+  perPageRatioMedian: r3(median(perPage)),
+};
+if (withEntities) {
+  const mEnt = median(ent);
+  console.log(`entity layers (findEntities)        median ${mEnt.toFixed(1)} ms   = ${(mEnt / mRb).toFixed(3)} x plain Readability`);
+  result.entitiesMedianMs = r2(mEnt);
+  result.entitiesRatio = r3(mEnt / mRb);
+}
+console.log(JSON.stringify(result));

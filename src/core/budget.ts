@@ -1,0 +1,138 @@
+import type { ExtractError } from './types.ts';
+
+// Limits on the work extraction may do, so a pathological page gives a clear answer instead of
+// freezing its tab, the popup or the worker. Readability cannot be interrupted once it runs, so
+// its input is bounded before it starts (elements, depth, text) and the remaining stages check a
+// deadline. The numbers were measured in Chromium on a 2-core machine (notes/security.md):
+// Readability's cost grows with depth far faster than with size (depth 1000/3000/6000 took
+// 2.3/29.7/219 s), while the HTML parser itself never nests deeper than about 512.
+
+export interface Budget {
+  /** Elements in the document (Readability's maxElemsToParse gets the same number). */
+  maxElements: number;
+  /** Element nesting depth, <html> being 1. Only script-built DOM goes past the parser's ~512. */
+  maxDepth: number;
+  /** Characters of text in the page before cleaning. */
+  maxTextChars: number;
+  /** UTF-8 bytes of the JSON result; runtime messages stop at 64 MiB, so half of that. */
+  maxResultBytes: number;
+  /** Milliseconds for the whole pipeline, checked between stages. */
+  timeMs: number;
+}
+
+export const DEFAULT_BUDGET: Readonly<Budget> = Object.freeze({
+  maxElements: 100_000,
+  maxDepth: 600,
+  maxTextChars: 8_000_000,
+  maxResultBytes: 32 * 1024 * 1024,
+  timeMs: 20_000,
+});
+
+export type BudgetCode = 'too-complex' | 'too-large' | 'timeout';
+
+export interface BudgetExceeded extends ExtractError {
+  code: BudgetCode;
+}
+
+function exceeded(code: BudgetCode, message: string): BudgetExceeded {
+  return { code, message };
+}
+
+/**
+ * Depth of the element tree under `root`, walked without recursion (a 5,000-deep DOM would
+ * overflow a recursive walk) and abandoned as soon as it passes `limit`.
+ * Returns the depth found, or limit + 1 when it is deeper than that.
+ */
+export function elementDepth(root: Element, limit: number): number {
+  let el: Element | null = root;
+  let depth = 1;
+  let max = 1;
+  while (el) {
+    if (depth > max) max = depth;
+    if (max > limit) return limit + 1;
+    const child: Element | null = el.firstElementChild;
+    if (child) {
+      el = child;
+      depth++;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    if (!el || el === root) break;
+    el = el.nextElementSibling;
+  }
+  return max;
+}
+
+/**
+ * Whether the page is within budget before any expensive work starts. Cheap: a native element
+ * count, one bounded tree walk, one text read.
+ */
+export function checkDocument(doc: Document, budget: Budget = DEFAULT_BUDGET): BudgetExceeded | null {
+  const elements = doc.getElementsByTagName('*').length;
+  if (elements > budget.maxElements) {
+    return exceeded(
+      'too-complex',
+      `This page has ${elements.toLocaleString('en')} elements; Sift reads pages of up to ${budget.maxElements.toLocaleString('en')}.`,
+    );
+  }
+  const root = doc.documentElement;
+  if (root && elementDepth(root, budget.maxDepth) > budget.maxDepth) {
+    return exceeded('too-complex', `This page is nested more than ${budget.maxDepth} levels deep, too deep to read safely.`);
+  }
+  const chars = doc.body?.textContent?.length ?? 0;
+  if (chars > budget.maxTextChars) {
+    return exceeded(
+      'too-large',
+      `This page holds ${chars.toLocaleString('en')} characters of text; Sift reads pages of up to ${budget.maxTextChars.toLocaleString('en')}.`,
+    );
+  }
+  return null;
+}
+
+/** Size of a value once sent as a message (JSON, UTF-8). */
+export function messageBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value) ?? '').byteLength;
+}
+
+/** A result too large to hand over as a message, or null when it fits. */
+export function checkResultSize(value: unknown, budget: Budget = DEFAULT_BUDGET): BudgetExceeded | null {
+  const bytes = messageBytes(value);
+  if (bytes <= budget.maxResultBytes) return null;
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return exceeded('too-large', `The cleaned article is ${mib(bytes)}, more than the ${mib(budget.maxResultBytes)} Sift can pass on.`);
+}
+
+/** Time left for the pipeline, checked at stage boundaries. */
+export class Deadline {
+  private readonly start: number;
+  constructor(
+    readonly ms: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.start = now();
+  }
+
+  elapsed(): number {
+    return this.now() - this.start;
+  }
+
+  /** Null while there is time left; the timeout error once the budget is spent. */
+  check(stage: string): BudgetExceeded | null {
+    const spent = this.elapsed();
+    if (spent <= this.ms) return null;
+    return exceeded('timeout', `Reading the page took ${(spent / 1000).toFixed(1)} s before ${stage}; the limit is ${this.ms / 1000} s.`);
+  }
+}
+
+/** Readability's own element limit throws; give it the same code as our check. */
+export function budgetErrorFrom(err: unknown): BudgetExceeded | null {
+  const message = String((err as Error)?.message ?? err);
+  if (/Aborting parsing document; \d+ elements found/.test(message)) return exceeded('too-complex', message);
+  if (/Maximum call stack size exceeded|too much recursion/i.test(message)) {
+    return exceeded('too-complex', 'This page is built too deeply to read safely.');
+  }
+  return null;
+}

@@ -1,0 +1,88 @@
+// Spaced scripts: the learned tagger (en-tagger.ts) on every stretch of cased text, including the
+// Latin names inside CJK text ("安东尼‧布林肯（Antony Blinken）"), plus region names from
+// Intl.DisplayNames in the page's language, English and the UI language.
+import modelData from './data/en-model.json';
+import type { Candidate } from './candidate.ts';
+import { tokenize, type Token } from './en-tokens.ts';
+import { labelSpans, tagLabels, unpackModel, type Model, type PackedModel, type Span } from './en-tagger.ts';
+import { regionNames } from './regions.ts';
+
+let model: Model | null = null;
+
+// A stretch without CJK characters or full-width punctuation: where spaced words live.
+const SPACED = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef\n]+/gu;
+const CASED = /\p{Lu}/u;
+const MAX_REGION_TOKENS = 4;
+const STRICT_TITLE = /^(?:(?:Former|Vice|Deputy|Acting|Foreign|Prime)\s+)*(?:Secretary of State|President|Chancellor|Minister|Senator|Governor|Mayor|Mr\.?|Mrs\.?|Ms\.?|Dr\.)\s/;
+// Titles written before a person's name: "Secretary of State Antony Blinken" names a person, and
+// the title is not part of the name.
+const TITLE =
+  /^(?:(?:Former|Vice|Deputy|Acting|Prime|Foreign|Defense|Defence|Interior|Finance|Chief|Senior|Assistant|General|Attorney|Chancellor|President|Secretary(?: of State| General)?|Minister|Premier|Senator|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Governor|Gov\.|Mayor|Judge|Justice|King|Queen|Prince|Princess|Pope|Emperor|Sheikh|Ambassador|Commissioner|Director|Chairman|Chairwoman|Professor|Prof\.|Dr\.|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Lord|Lady|Rev\.|Father|Saint|Coach|Captain|Capt\.|Colonel|Col\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Officer|Detective|Pastor|Rabbi|Imam|Bishop|Cardinal|Archbishop|CEO|Chief Executive|Spokesman|Spokeswoman|Minister of [A-Z][a-z]+)\s+)+/;
+
+export function latinCandidates(text: string, locales: string[], out: Candidate[]): void {
+  model ??= unpackModel(modelData as PackedModel);
+  const regions = locales.map(regionNames);
+  for (const seg of text.matchAll(SPACED)) {
+    if (!CASED.test(seg[0])) continue;
+    const tokens = tokenize(seg[0], seg.index!);
+    if (tokens.length === 0) continue;
+    const labels = tagLabels(model, tokens.map((t) => t.text));
+    for (const s of labelSpans(tokens, labels).flatMap((sp) => capitalisedPieces(sp, tokens))) {
+      const title = TITLE.exec(text.slice(s.start, s.end));
+      // Only unambiguous titles retype a span the model did not call a person (General Motors).
+      if (title && s.start + title[0].length < s.end && (s.type === 'person' || STRICT_TITLE.test(title[0]))) {
+        out.push({ start: s.start + title[0].length, end: s.end, type: 'person', source: 'rule', priority: 2 });
+      } else out.push({ start: s.start, end: s.end, type: s.type, source: 'model', priority: 2 });
+    }
+    regionMentions(text, tokens, regions, out);
+  }
+}
+
+// Lower-case words that may sit inside a name ("Bank of England", "Charles de Gaulle").
+const INNER = /^(?:of|de|la|le|du|des|der|den|von|van|and|&|the|da|di|del|y|al|el|bin|in|for|on|upon|am|im|zu|'s|')$/;
+
+/**
+ * The model sometimes runs a name on through ordinary words ("Blinken met officials of the World
+ * Health Organization"): a span is cut after a lower-case word that cannot sit inside a name and
+ * is followed by a capitalised one, and only the last piece (the name it ends with) is kept.
+ */
+function capitalisedPieces(s: Span, tokens: Token[]): Span[] {
+  let from = s.from;
+  // Only words in the middle count: a name may end in lower case ("Ash Meadows killifish").
+  for (let i = s.from; i < s.to - 1; i++) {
+    const w = tokens[i]!.text;
+    if (!/^\p{Ll}/u.test(w) || INNER.test(w)) continue;
+    let j = i + 1;
+    while (j < s.to - 1 && INNER.test(tokens[j]!.text)) j++;
+    if (/^\p{Lu}/u.test(tokens[j]!.text)) from = i + 1;
+  }
+  while (from < s.to && INNER.test(tokens[from]!.text)) from++;
+  // A sentence that starts with a capitalised word followed only by lower-case words is not a
+  // name ("Great video", "Hobby frog"). Latin binomials (Crambus lathoniellus) go too: WikiANN's
+  // silver labels call them places, but they are not.
+  const sentenceStart = from === 0 || /^[.!?:;"“”()\[\]]$/.test(tokens[from - 1]!.text);
+  const lower = (t: Token): boolean => /^\p{Ll}/u.test(t.text) && !/\p{Lu}/u.test(t.text) && !INNER.test(t.text);
+  if (sentenceStart && s.to - from >= 2 && tokens.slice(from + 1, s.to).every(lower)) return [];
+  if (from === s.from) return [s];
+  if (from >= s.to) return [];
+  return [{ ...s, from, start: tokens[from]!.start }];
+}
+
+/** Region names written as capitalised words: "South Korea", "Mexico". */
+function regionMentions(text: string, tokens: Token[], regions: Map<string, string>[], out: Candidate[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!CASED.test(tokens[i]!.text[0]!)) continue;
+    for (let n = Math.min(MAX_REGION_TOKENS, tokens.length - i); n >= 1; n--) {
+      const name = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end);
+      if (regions.some((r) => r.has(name))) {
+        out.push({ start: tokens[i]!.start, end: tokens[i + n - 1]!.end, type: 'place', source: 'gazetteer', priority: 1 });
+        i += n - 1;
+        break;
+      }
+    }
+  }
+}
+
+export function isRegionName(name: string, locales: string[]): boolean {
+  return locales.some((l) => regionNames(l).has(name));
+}

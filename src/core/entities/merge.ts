@@ -1,0 +1,165 @@
+// From mentions to entities: one entity per thing named, however it is written. Links forms that
+// name the same thing (a name and its form in parentheses, a full name and its last part), picks
+// a type by vote and a canonical name, and counts every mention of every form.
+import type { Entity, EntitySource, EntityType } from '../types.ts';
+import type { Candidate, NameType } from './candidate.ts';
+import { FormIndex } from './mentions.ts';
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const NAME_SEP = /[·‧•・＝]/u;
+const LATIN_NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,4}$/u;
+
+interface Group {
+  forms: Map<string, number>;
+  votes: Map<EntityType, number>;
+  sources: Set<EntitySource>;
+}
+
+export interface ExtraName {
+  name: string;
+  type?: NameType;
+  source: EntitySource;
+}
+
+class Forms {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let p = this.parent.get(x) ?? x;
+    if (p !== x) {
+      p = this.find(p);
+      this.parent.set(x, p);
+    }
+    return p;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+const clean = (s: string): string => s.replace(/\s+/gu, ' ').trim();
+
+/** The last part of a person's name, which texts use alone after the first mention. */
+function lastPart(name: string): string | null {
+  if (NAME_SEP.test(name)) {
+    const parts = name.split(NAME_SEP);
+    const last = parts[parts.length - 1]!;
+    return last.length >= 2 ? last : null;
+  }
+  if (CJK.test(name)) return null;
+  const words = name.split(' ');
+  const last = words[words.length - 1]!;
+  return words.length >= 2 && /^\p{Lu}\p{Ll}{2,}$/u.test(last) ? last : null;
+}
+
+export function assemble(text: string, mentions: Candidate[], extra: ExtraName[], cjkDoc: boolean): Entity[] {
+  const forms = new Forms();
+  const groups = new Map<string, Group>();
+  const typeOf = new Map<string, Map<EntityType, number>>();
+  const sourcesOf = new Map<string, Set<EntitySource>>();
+  const note = (name: string, type: EntityType, source: EntitySource, weight: number): void => {
+    if (!typeOf.has(name)) typeOf.set(name, new Map());
+    const v = typeOf.get(name)!;
+    v.set(type, (v.get(type) ?? 0) + weight);
+    if (!sourcesOf.has(name)) sourcesOf.set(name, new Set());
+    sourcesOf.get(name)!.add(source);
+  };
+  const named = mentions.map((m) => ({ ...m, name: clean(text.slice(m.start, m.end)) })).filter((m) => m.name.length >= 2 || CJK.test(m.name));
+  for (const m of named) note(m.name, m.type, m.source, m.priority + 1);
+
+  // A name followed by another form in parentheses: 布林肯（Antony Blinken）, 川普（特朗普）.
+  const byStart = new Map(named.map((m) => [m.start, m]));
+  for (const m of named) {
+    const open = /^\s*[（(]/u.exec(text.slice(m.end, m.end + 3));
+    if (!open) continue;
+    const inner = m.end + open[0].length;
+    const close = text.slice(inner, inner + 60).search(/[）)]/u);
+    if (close < 2) continue;
+    const alias = clean(text.slice(inner, inner + close));
+    const detected = byStart.get(inner);
+    const sameSpan = detected && clean(text.slice(detected.start, detected.end)) === alias;
+    // Only a person's Latin form or another transliteration, or a mention of the same type.
+    if ((m.type === 'person' && (LATIN_NAME.test(alias) || (sameSpan && detected.type === 'person'))) || (sameSpan && detected.type === m.type)) {
+      note(alias, m.type, m.source, 1);
+      forms.union(m.name, alias);
+    }
+  }
+  // Full names and their last part: 安东尼‧布林肯 / 布林肯, Antony Blinken / Blinken.
+  const owners = new Map<string, Set<string>>();
+  for (const name of typeOf.keys()) {
+    const votes = typeOf.get(name)!;
+    if ((votes.get('person') ?? 0) < Math.max(votes.get('place') ?? 0, votes.get('organization') ?? 0)) continue;
+    const last = lastPart(name);
+    if (!last) continue;
+    if (!owners.has(last)) owners.set(last, new Set());
+    owners.get(last)!.add(forms.find(name));
+  }
+  for (const [last, who] of owners) {
+    if (who.size !== 1) continue; // two Smiths: leave "Smith" alone
+    const full = [...who][0]!;
+    if (!typeOf.has(last)) note(last, 'person', 'rule', 0);
+    const lv = typeOf.get(last)!;
+    // A last part found elsewhere as a place or organisation keeps its own identity.
+    if ((lv.get('person') ?? 0) === 0 && lv.size > 0 && [...lv.values()].some((x) => x > 0)) continue;
+    forms.union(full, last);
+  }
+  // An organisation named with and without its country: 美国国务院 / 国务院 (CJK only, where the
+  // shorter name is a whole word at the end of the longer one).
+  const orgs = [...typeOf.keys()].filter((n) => CJK.test(n) && (typeOf.get(n)!.get('organization') ?? 0) > 0);
+  for (const short of orgs) {
+    const longer = orgs.filter((n) => n.length > short.length && n.endsWith(short));
+    if (short.length >= 2 && longer.length === 1) forms.union(longer[0]!, short);
+  }
+  // One-character abbreviations of a place also named in full: 美 / 美国, 日 / 日本.
+  const places = [...typeOf.keys()].filter((n) => (typeOf.get(n)!.get('place') ?? 0) > 0);
+  for (const ch of places.filter((n) => n.length === 1)) {
+    const full = places.filter((n) => n.length === 2 && n.startsWith(ch));
+    if (full.length === 1) forms.union(full[0]!, ch);
+  }
+  for (const e of extra) {
+    note(e.name, e.type ?? 'topic', e.source, e.type ? 3 : 0);
+  }
+
+  for (const [name, votes] of typeOf) {
+    const root = forms.find(name);
+    if (!groups.has(root)) groups.set(root, { forms: new Map(), votes: new Map(), sources: new Set() });
+    const g = groups.get(root)!;
+    g.forms.set(name, 0);
+    for (const [t, v] of votes) g.votes.set(t, (g.votes.get(t) ?? 0) + v);
+    for (const s of sourcesOf.get(name)!) g.sources.add(s);
+  }
+
+  // Count every form's mentions in one pass, longest form first.
+  const owner = new Map<string, Group>();
+  for (const g of groups.values()) for (const f of g.forms.keys()) owner.set(f, g);
+  // A one-character form (美) would match inside any word: count only where a layer found it.
+  for (const hit of new FormIndex([...owner.keys()].filter((f) => f.length > 1)).find(text)) {
+    const g = owner.get(hit.form)!;
+    g.forms.set(hit.form, g.forms.get(hit.form)! + 1);
+  }
+  for (const m of named) {
+    if (m.name.length === 1 && owner.has(m.name)) owner.get(m.name)!.forms.set(m.name, owner.get(m.name)!.forms.get(m.name)! + 1);
+  }
+
+  const out: Entity[] = [];
+  for (const g of groups.values()) {
+    const count = [...g.forms.values()].reduce((a, b) => a + b, 0);
+    const tagged = g.sources.has('page-tag') || g.sources.has('jsonld');
+    if (count === 0 && !tagged) continue;
+    const scored = [...g.votes].filter(([t]) => t !== 'topic').sort((a, b) => b[1] - a[1]);
+    const type: EntityType = scored[0]?.[0] ?? 'topic';
+    const name = canonical(g, cjkDoc);
+    out.push({ name, type, aliases: [...g.forms.keys()].filter((f) => f !== name), count, sources: [...g.sources] });
+  }
+  return out.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+/** In CJK text the form used most (布林肯); in spaced text the fullest (Antony Blinken). */
+function canonical(g: Group, cjkDoc: boolean): string {
+  const list = [...g.forms];
+  const own = list.filter(([f]) => CJK.test(f) === cjkDoc);
+  const pool = own.length ? own : list;
+  pool.sort((a, b) => (cjkDoc ? b[1] - a[1] : 0) || b[0].length - a[0].length || b[1] - a[1]);
+  return pool[0]![0];
+}

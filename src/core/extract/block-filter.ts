@@ -1,0 +1,232 @@
+// Boilerplate inside Readability's container, judged block by block from what a reader sees:
+// how long a block is, how much of it is link text, where it stands (before the first real
+// paragraph, after the last), what it says when it is short (phrases.ts), and what its
+// neighbours are (a heading over nothing but teasers goes with them). Captions stay in the
+// HTML but are marked so the plain text (what is read, searched and scored) leaves them out.
+import { countCjk } from '../text/scripts.ts';
+import { dateInText } from './dates.ts';
+import { BY_LINE, CREDIT, LABEL_LINE, LEAKED_MARKUP, PROMO_CALL, PROMO_WORDS, RIGHTS, SHARE_WORDS, SHORTCODE, SIGN_OFF, STAMP_LINE } from './phrases.ts';
+import { CAPTION_ATTR } from './pre-clean.ts';
+import { commonSite, linkSite } from './teasers.ts';
+
+const LEAF_STOP = new Set(['TABLE', 'PRE', 'FIGURE', 'MATH', 'svg', 'SVG']);
+const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION',
+  'TABLE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'CENTER', 'HEADER', 'FOOTER', 'ASIDE',
+]);
+const HEADING = /^H[1-6]$/;
+const MEDIA = 'img,picture,video,audio,iframe,table,math,svg,pre';
+const SHORT_WORDS = 12;
+const LONG_WORDS = 25;
+
+export interface Block {
+  el: Element;
+  tag: string;
+  text: string;
+  /** Words for spaced scripts, two CJK characters counting as one. */
+  words: number;
+  linkShare: number;
+  /** Share of the link text that points into the same site (teasers, navigation). */
+  internalShare: number;
+  caption: boolean;
+  drop: boolean;
+}
+
+function words(text: string): number {
+  const cjk = countCjk(text);
+  const latin = text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return latin + Math.ceil(cjk / 2);
+}
+
+function hasBlockChild(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (BLOCK_TAGS.has(c.tagName.toUpperCase())) return true;
+  return false;
+}
+
+/**
+ * Leaf blocks in document order: blocks with no block inside, tables / figures / code whole.
+ * `home` is the page's site; null when unknown (a saved file), then it is inferred.
+ */
+export function leafBlocks(root: Element, base = root.ownerDocument.URL, home: string | null = null): Block[] {
+  home ??= commonSite(root, base);
+  const out: Block[] = [];
+  const visit = (el: Element, caption: boolean): void => {
+    const tag = el.tagName.toUpperCase();
+    const cap = caption || tag === 'FIGCAPTION' || el.hasAttribute(CAPTION_ATTR);
+    if (LEAF_STOP.has(tag) || !hasBlockChild(el)) {
+      if (el === root && !hasBlockChild(el) && el.childNodes.length === 0) return;
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      let linked = 0;
+      let internal = 0;
+      for (const a of Array.from(el.getElementsByTagName('a'))) {
+        const n = (a.textContent ?? '').replace(/\s+/g, '').length;
+        linked += n;
+        const site = linkSite(a, base);
+        if (!home || site === null || site === home) internal += n;
+      }
+      const chars = text.replace(/\s+/g, '').length;
+      out.push({
+        el, tag, text, words: words(text),
+        linkShare: chars ? linked / chars : 0,
+        internalShare: linked ? internal / linked : 0,
+        caption: cap, drop: false,
+      });
+      return;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (BLOCK_TAGS.has(c.tagName.toUpperCase()) || hasBlockChild(c)) visit(c, cap);
+    }
+  };
+  visit(root, false);
+  return out;
+}
+
+const TRIM = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
+
+function isLabel(text: string): boolean {
+  const t = text.replace(TRIM, '').replace(/\s+/g, ' ');
+  return t.length > 0 && LABEL_LINE.test(t);
+}
+
+function isPromo(text: string, words: number): boolean {
+  if (words > 30) return false;
+  const found = new Set((text.match(PROMO_WORDS) ?? []).map((w) => w.toLowerCase()));
+  return found.size >= 2 && (PROMO_CALL.test(text) || found.has('newsletter') || found.has('newsletters') || found.has('inbox'));
+}
+
+function isShareBar(text: string): boolean {
+  const tokens = text.toLowerCase().match(/[\p{L}\p{N}+-]+/gu) ?? [];
+  return tokens.length > 0 && tokens.every((t) => SHARE_WORDS.has(t));
+}
+
+/** A line that is mostly a date or time: "Nov. 20, 2019 6:02 AM EST", "2021-01-27 10:00". */
+function isStamp(text: string): boolean {
+  if (STAMP_LINE.test(text)) return true;
+  if (!dateInText(text) && !/\b\d{1,2}:\d{2}\b/.test(text)) return false;
+  const rest = text.replace(/\d+/g, '').replace(/[\p{P}\p{S}\s]+/gu, ' ').trim().split(' ').filter(Boolean);
+  return rest.length <= 6;
+}
+
+const PICTURE = new Set(['IMG', 'PICTURE', 'VIDEO', 'SVG', 'svg', 'IFRAME', 'FIGURE']);
+
+/** An element that shows a picture and nothing else (an <img>, or a wrapper of one). */
+function pictureOnly(el: Element | null): boolean {
+  if (!el) return false;
+  if (PICTURE.has(el.tagName)) return true;
+  return (el.textContent ?? '').trim() === '' && !!el.querySelector('img,picture,video,svg,iframe');
+}
+
+/**
+ * A short text that sits with a picture in a small wrapper of its own (picture + caption, maybe
+ * a credit), or right under a picture-only element: a caption, even when nothing marks it.
+ */
+function besidePicture(el: Element, root: Element): boolean {
+  const parent = el.parentElement;
+  if (!parent || parent === root || parent.parentElement === root || parent.childElementCount > 4) return false;
+  // Quotes and list items with a picture are content (a quoted review with its screenshot).
+  if (parent.tagName === 'BLOCKQUOTE' || parent.tagName === 'LI') return false;
+  // The wrapper holds a picture and little text: not a short article's body.
+  if (words(parent.textContent ?? '') > 70) return false;
+  for (let c = parent.firstElementChild; c; c = c.nextElementSibling) if (c !== el && pictureOnly(c)) return true;
+  return false;
+}
+
+/** Figures of pictures are captions as a whole; figures of code, tables or quotes are text. */
+function pictureFigure(el: Element): boolean {
+  return !!el.querySelector('img,picture,video,svg,iframe') && !el.querySelector('pre,table,blockquote,p');
+}
+
+/** The text of a block outside its links: "Tags" in "Tags: a, b, c", "Don't miss" over teasers. */
+function unlinkedText(el: Element): string {
+  let out = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.parentElement?.closest('a')) out += ` ${n.nodeValue ?? ''}`;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+function nearImage(el: Element): boolean {
+  const prev = el.previousElementSibling;
+  const next = el.nextElementSibling;
+  const hasImg = (e: Element | null): boolean => !!e && (e.tagName === 'IMG' || e.tagName === 'FIGURE' || e.tagName === 'PICTURE' || !!e.querySelector('img,picture'));
+  if (hasImg(prev) || hasImg(next)) return true;
+  for (let c = el.parentElement?.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'IMG' || c.tagName === 'PICTURE') return true;
+  return false;
+}
+
+export interface FilterResult {
+  bylines: string[];
+  /** Share of the container's words inside links, before anything was dropped. */
+  linkShare: number;
+}
+
+export function filterBlocks(root: Element, base: string, home: string | null): FilterResult {
+  const bylines: string[] = [];
+  const blocks = leafBlocks(root, base, home);
+  let allWords = 0;
+  let linkWords = 0;
+  for (const b of blocks) {
+    allWords += b.words;
+    linkWords += b.words * b.linkShare;
+  }
+  const firstLong = blocks.findIndex((b) => !b.caption && b.words >= LONG_WORDS && b.linkShare < 0.5);
+  let lastLong = -1;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    if (!blocks[i]!.caption && blocks[i]!.words >= LONG_WORDS && blocks[i]!.linkShare < 0.5) {
+      lastLong = i;
+      break;
+    }
+  }
+  blocks.forEach((b, i) => {
+    if (b.caption) return;
+    const hasMedia = b.el.matches(MEDIA) || !!b.el.querySelector(MEDIA);
+    if (!b.text) {
+      b.drop = !hasMedia;
+      return;
+    }
+    if (b.tag === 'FIGURE') {
+      b.caption = pictureFigure(b.el);
+      return;
+    }
+    if (b.tag === 'TABLE' || b.tag === 'PRE') return;
+    const short = b.words <= SHORT_WORDS;
+    const before = firstLong >= 0 && i < firstLong;
+    const after = lastLong >= 0 && i > lastLong;
+    if (short && (isLabel(b.text) || isShareBar(b.text))) b.drop = true;
+    else if (b.words <= 40 && (RIGHTS.test(b.text) || SIGN_OFF.test(b.text) || SHORTCODE.test(b.text) || isPromo(b.text, b.words))) b.drop = true;
+    else if (b.words <= 30 && CREDIT.test(b.text)) {
+      if (nearImage(b.el)) b.caption = true;
+      else b.drop = true;
+    } else if (b.linkShare >= 0.7 && b.words <= LONG_WORDS && b.internalShare >= 0.5) b.drop = true;
+    else if (b.linkShare >= 0.5 && b.words <= 80 && isLabel(unlinkedText(b.el))) b.drop = true;
+    else if (b.words <= 60 && LEAKED_MARKUP.test(b.text)) b.drop = true;
+    else if (b.words <= 50 && besidePicture(b.el, root)) b.caption = true;
+    else if (short && (before || after || i < 3) && (BY_LINE.test(b.text) || isStamp(b.text))) {
+      b.drop = true;
+      if (BY_LINE.test(b.text)) bylines.push(b.text);
+    } else if (before && i < 3 && b.words <= 3 && b.tag !== 'LI' && !HEADING.test(b.tag)) b.drop = true;
+  });
+  dropOrphanHeadings(blocks);
+  for (const b of blocks) {
+    if (b.drop) b.el.remove();
+    else if (b.caption && b.el.tagName !== 'FIGCAPTION') b.el.setAttribute(CAPTION_ATTR, '');
+  }
+  return { bylines, linkShare: allWords ? linkWords / allWords : 0 };
+}
+
+/** Headings over nothing (everything under them dropped, or the end of the article) go too. */
+function dropOrphanHeadings(blocks: Block[]): void {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (b.drop || !HEADING.test(b.tag)) continue;
+    let kept = 0;
+    let dropped = 0;
+    for (let j = i + 1; j < blocks.length && !HEADING.test(blocks[j]!.tag); j++) {
+      if (blocks[j]!.drop) dropped++;
+      else if (!blocks[j]!.caption) kept++;
+    }
+    if (kept === 0 && (dropped > 0 || i === blocks.length - 1 || isLabel(b.text))) b.drop = true;
+    else if (isLabel(b.text) && b.linkShare >= 0.5) b.drop = true;
+  }
+}

@@ -1,0 +1,110 @@
+// One pass over the page's <meta>, <link>, <time> and JSON-LD: jsdom answers each
+// querySelector by walking the whole tree, so twenty lookups would cost twenty walks.
+
+export interface PageMeta {
+  /** <meta> content by lowercased name / property / itemprop (first value wins). */
+  meta: Map<string, string>;
+  canonical: string | null;
+  /** The first <time datetime>, preferring one marked as the publication time. */
+  time: string | null;
+  jsonLd: Record<string, unknown>[];
+}
+
+/** JSON-LD objects of the page, flattened through @graph and arrays. */
+export function jsonLdObjects(doc: Document): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const s of Array.from(doc.getElementsByTagName('script'))) {
+    if (/^application\/ld\+json$/i.test(s.getAttribute('type')?.trim() ?? '')) collectLd(s.textContent ?? '', out);
+  }
+  return out;
+}
+
+function collectLd(text: string, out: Record<string, unknown>[]): void {
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 6) return;
+    if (Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
+    else if (v && typeof v === 'object') {
+      out.push(v as Record<string, unknown>);
+      const graph = (v as Record<string, unknown>)['@graph'];
+      if (graph) visit(graph, depth + 1);
+    }
+  };
+  try {
+    visit(JSON.parse(text), 0);
+  } catch {
+    // Malformed JSON-LD is common; the other sources still apply.
+  }
+}
+
+export function readPageMeta(doc: Document): PageMeta {
+  const meta = new Map<string, string>();
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !meta.has(key)) meta.set(key, content);
+    }
+  }
+  let canonical: string | null = null;
+  for (const el of Array.from(doc.getElementsByTagName('link'))) {
+    if (/(^|\s)canonical(\s|$)/i.test(el.getAttribute('rel') ?? '')) {
+      canonical = el.getAttribute('href');
+      break;
+    }
+  }
+  let time: string | null = null;
+  for (const el of Array.from(doc.getElementsByTagName('time'))) {
+    const dt = el.getAttribute('datetime');
+    if (!dt) continue;
+    const marked = el.hasAttribute('pubdate') || /datePublished/i.test(el.getAttribute('itemprop') ?? '');
+    if (marked) {
+      time = dt;
+      break;
+    }
+    time ??= dt;
+  }
+  return { meta, canonical, time, jsonLd: jsonLdObjects(doc) };
+}
+
+export function metaValue(pm: PageMeta, ...keys: string[]): string | null {
+  for (const k of keys) {
+    const v = pm.meta.get(k);
+    if (v) return v;
+  }
+  return null;
+}
+
+const ARTICLE_TYPE = /Article|Posting|Report|BlogPosting|NewsArticle|WebPage/i;
+
+/** The JSON-LD object that describes the article (an Article type beats a WebPage). */
+export function ldArticle(pm: PageMeta): Record<string, unknown> | null {
+  let page: Record<string, unknown> | null = null;
+  for (const o of pm.jsonLd) {
+    const t = String(Array.isArray(o['@type']) ? o['@type'].join(' ') : (o['@type'] ?? ''));
+    if (!ARTICLE_TYPE.test(t)) continue;
+    if (/WebPage/i.test(t) && !/Article|Posting|Report/i.test(t)) page ??= o;
+    else return o;
+  }
+  return page;
+}
+
+export function ldString(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) return ldString(v[0]);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return ldString(o.name ?? o.url ?? o['@value']);
+  }
+  return null;
+}
+
+export function ldPeople(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) {
+    const names = v.map(ldPeople).filter((x): x is string => !!x);
+    return names.length ? [...new Set(names)].join(', ') : null;
+  }
+  if (v && typeof v === 'object') return ldPeople((v as Record<string, unknown>).name);
+  return null;
+}

@@ -1,0 +1,76 @@
+// Short lines that are page furniture whatever the site: labels of ads, teasers, share bars,
+// comment and tag sections, copyright notes. Whole-line patterns in the languages the product
+// meets most; a line must be short to be judged by them (see block-filter.ts). Data, not logic.
+
+const L = (parts: string[]): RegExp => new RegExp(`^(?:${parts.join('|')})$`, 'iu');
+
+/** A line that is only a label: dropped wherever it stands. */
+export const LABEL_LINE = L([
+  'advertisement', 'advertising', 'advertorial', 'advert', 'ad', 'ads', 'iklan', 'reklam', 'reklama', 'anuncio', 'annonce', 'anzeige', 'werbung', 'publicité', 'publicidad',
+  'publicidade', 'pubblicità', 'реклама', '广告', '廣告', '광고', '広告', 'sponsored(?: content)?', 'paid (?:content|post)',
+  'continue reading(?: below| the main story)?', '(?:story|article) continues below(?: advertisement)?',
+  'weiterlesen', 'lire la suite', 'leia mais', 'leer más', 'continua a leggere', 'читать далее',
+  'read (?:more|full story|the full (?:story|article)|next|on)', 'mehr (?:lesen|zum thema)', 'see more', 'show more',
+  'load more', 'view (?:more|all|comments|gallery)', 'more', 'back to top', 'top', 'skip to (?:main )?content',
+  'image \\d+ of (?:/ )?\\d+', '\\d+ of \\d+', 'caption', 'close', 'open', 'expand', 'enlarge', 'zoom', 'gallery',
+  'photos?', 'videos?', 'watch(?: now| video)?', 'listen(?: to (?:this )?(?:article|story))?', 'play(?: video)?',
+  'next', 'previous', 'prev', 'menu', 'sign in', 'log ?in', 'register', 'subscribe(?: now)?', 'newsletter',
+  'sign up(?: now)?', 'media playback is unsupported on your device', 'loading(?:\\.\\.\\.|…)?',
+  'this (?:slideshow|video|content|feature) requires javascript', '(?:please )?enable javascript.{0,60}',
+  'related(?: articles| stories| posts| coverage| content| news| links| topics)?', 'more (?:on|from|about|in) .{1,40}',
+  'you (?:may|might) (?:also )?(?:like|be interested in)\\.*', 'recommended(?: for you| stories| articles)?',
+  'trending(?: now| stories| news| topics)?', 'filed under\\b.{0,80}', '(?:tempo de leitura|reading time|lesezeit|temps de lecture|tiempo de lectura)\\b.{0,20}', '\\d+ min(?:ute)?s? read', 'like this (?:story|article|post)\\?.{0,60}', 'most (?:popular|read|viewed|shared)', 'popular(?: now| this week| stories| posts)?',
+  'latest(?: news| stories| articles| videos)?', 'recent (?:articles|posts|stories)', "don['’]?t miss", 'must read',
+  "editor['’]?s picks?", 'top stories', 'in case you missed it', 'also read', 'read also', 'see also',
+  'lesen sie auch', 'auch interessant', 'das könnte sie auch interessieren', 'mehr zum thema', 'à lire aussi',
+  'voir aussi', 'lea también', 'leia também', 'leggi anche', 'читайте также', '相关(?:阅读|文章|新闻|链接|推荐)',
+  '相關(?:閱讀|文章|新聞|連結)', '推荐阅读', '推薦閱讀', '延伸阅读', '延伸閱讀', '热门(?:文章|推荐|新闻)?', '熱門(?:文章|新聞)?',
+  '関連記事', '관련기사', 'tags?', 'topics?', 'categories', 'filed under', 'schlagwörter', 'themen', 'étiquettes',
+  'etiquetas', '标签', '標籤', '关键词', '關鍵字', 'タグ', 'comments?', '\\d+ comments?', 'leave a (?:comment|reply)',
+  'add (?:a )?comment', 'post a comment', 'kommentare?', 'commentaires?', 'comentarios?', 'comentários', 'commenti',
+  'комментарии', '评论', '評論', '我要评论', 'コメント', '댓글', 'share(?: this)?(?: article| story| post| page)?',
+  'share (?:on|via) \\w+', 'teilen', 'partager', 'compartir', 'compartilhar', 'condividi', 'поделиться', '分享(?:到|本文)?',
+  'follow (?:us|me)(?: on .{1,30})?', 'like us on facebook', 'folgen sie uns(?: auf .{1,30})?', 'suivez-nous(?: sur .{1,30})?',
+  'síguenos(?: en .{1,30})?', 'siga-nos', 'seguici', 'print(?: this)?(?: article| page)?', 'e-?mail(?: this)?(?: article)?',
+  'get .{0,40} (?:app|newsletter)', '(?:[\\w’\' ]{1,30}) contributed to this report\\.?',
+]);
+
+/** Social network names and share verbs: a line made only of them is a share bar. */
+export const SHARE_WORDS = new Set([
+  'share', 'tweet', 'pin', 'pint', 'email', 'e-mail', 'mail', 'print', 'facebook', 'twitter', 'x', 'whatsapp',
+  'linkedin', 'reddit', 'telegram', 'pinterest', 'tumblr', 'flipboard', 'messenger', 'line', 'weibo', 'wechat',
+  'qq', 'vk', 'xing', 'copy', 'link', 'submit', 'save', 'comment', 'comments', 'sms', 'baixar', 'download',
+  'teilen', 'partager', 'compartir', 'compartilhar', 'condividi', 'drucken', 'imprimir', 'imprimer', 'stampa',
+  'google', 'plus', 'shares', 'more', 'on', 'via',
+]);
+
+/** Copyright and rights notes. */
+export const RIGHTS = /^(?:©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|все права защищены|版权所有|版權所有|無断転載|무단전재|不得转载|未经授权|subject to copyright/iu;
+
+/** Wire-service sign-offs and contact lines at the end of a story. */
+export const SIGN_OFF =
+  /^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b|\bcontributed (?:reporting|to this (?:report|story|article))\b|^(?:follow|more)\b.{0,80}\bhttps?:\/\/\S+\s*$|\baffiliate (?:links?|commission|partnerships?)\b|^(?:have a tip|reach (?:the )?(?:reporter|writer|author)s?|follow (?:him|her|them) on|contact (?:the )?(?:reporter|writer|author))\b|\bmay be reached at\b|^(?:citation|quelle|source|fuente|fonte)\s*:\s*\S+.{0,80}\bretrieved\b/iu;
+
+/** Credit lines of pictures ("Photo: Jane Doe, AP", "Image: Getty", "(AP Photo/Alan Diaz)"). */
+export const CREDIT =
+  /^(?:photo|photograph|image|picture|pictured|credit|credits|foto|bild|bildquelle|imagen|immagine|фото|图|圖|写真|사진)\s*(?:by|credit|:|：|\.{3}|…|\|)|^credit\.{3}|\((?:image|photo|picture|foto)s?\s*:\s*[^)]{1,60}\)\s*$|\b(?:getty images|ap photo|reuters\/|afp(?: via getty images)?|shutterstock|istock(?:photo)?|dpa)\b[^.]{0,40}\)?\s*$/iu;
+
+/** "By Jane Doe", "Von Max Muster", "Por ..." at the start of a short line. */
+export const BY_LINE = /^(?:[Bb][Yy]|[Vv]on|VON|[Pp]or|POR|[Pp]ar|PAR|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Pp]rzez|[Оо]т|[Аа]втор)\s*[:：]?\s+\p{Lu}/u;
+
+/** "Published", "Updated", "Posted" lines. */
+export const STAMP_LINE =
+  /^\|?\s*(?:(?:published|updated|posted|last updated|last modified|modified|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|опубликовано|обновлено)(?![\p{L}\p{N}])|发布|發布|更新时间|更新時間|公開日|更新日|입력|수정)/iu;
+
+/** Calls to subscribe: two of these words in one short line ("Sign up for our newsletter"). */
+export const PROMO_WORDS =
+  /\b(?:newsletters?|subscribe|subscribers?|subscription|sign(?:ing)? up|inbox|delivered|free trial|download (?:the|our) app|get (?:the|our) app|abonnieren|abonnez-vous|suscríbete|assine)\b/giu;
+
+/** Leftover CMS shortcodes: "[button link=...]Send us[/button]". */
+export const SHORTCODE = /^\[\w+(?:\s[^\]]*)?\].*\[\/\w+\]$/u;
+
+/** A call to action opening a line: "Sign up", "Subscribe to", "Get the app", "Start your day". */
+export const PROMO_CALL = /^(?:sign up|subscribe|get|join|download|register|follow|start your|never miss|don['’]?t miss|want more|click|tap|jetzt|abonnieren|inscrivez|suscríbete|assine)\b/iu;
+
+/** Markup that leaked into text as characters ("&lt;span data-mce-type=...>"). */
+export const LEAKED_MARKUP = /(?:&(?:amp;)?lt;|<)\/?[a-z][\w-]*(?:\s+[\w-]+=|\s*\/?(?:&(?:amp;)?gt;|>))/i;

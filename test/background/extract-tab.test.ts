@@ -1,0 +1,136 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ExtractOutcome } from '../../src/core/types.ts';
+
+// extractTab against a scripted browser: each test says what tabs.get and executeScript do, in
+// the order Chromium would answer, and checks the outcome the popup gets.
+const state: { urls: (string | undefined | Error)[]; inject: (call: { files?: string[]; func?: unknown }) => Promise<unknown> } = {
+  urls: [],
+  inject: async () => [],
+};
+const injections: string[] = [];
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    tabs: {
+      get: async () => {
+        const next = state.urls.length > 1 ? state.urls.shift() : state.urls[0];
+        if (next instanceof Error) throw next;
+        return { id: 1, url: next };
+      },
+    },
+    scripting: {
+      executeScript: async (call: { files?: string[]; func?: unknown }) => {
+        injections.push(call.files ? 'files' : 'func');
+        return state.inject(call);
+      },
+    },
+  },
+}));
+const { extractTab } = await import('../../src/background/extract-tab.ts');
+
+const ARTICLE: ExtractOutcome = {
+  ok: true,
+  article: {
+    title: 'T', byline: null, siteName: null, publishedTime: null, modifiedTime: null, lang: 'en', dir: 'ltr',
+    url: 'https://example.org/a', canonicalUrl: 'https://example.org/a', sourceUrl: null, leadImage: null, excerpt: null,
+    wordCount: 3, readingMinutes: 1, html: '<p>one two three</p>', text: 'one two three',
+  },
+  readability: { isArticle: true, reason: 'article' },
+  entities: [{ name: 'Example', type: 'topic', aliases: [], count: 1, sources: ['page-tag'] }],
+  timings: { extractMs: 1, entitiesMs: 1 },
+};
+const MISSING: ExtractOutcome = { ok: false, error: { code: 'navigated', message: 'Sift could not start on this page.' } };
+
+/** executeScript answers: files -> [], func -> the next result in `results`. */
+function results(...list: unknown[]) {
+  return async (call: { files?: string[] }) => (call.files ? [{ result: null }] : [{ result: list.shift() }]);
+}
+const code = (out: ExtractOutcome) => (out.ok ? 'ok' : out.error.code);
+
+beforeEach(() => {
+  injections.length = 0;
+  state.urls = ['https://example.org/a'];
+  state.inject = results(ARTICLE);
+});
+
+describe('extractTab', () => {
+  it('injects the content script, then asks it for the result', async () => {
+    expect(await extractTab(1, {})).toEqual(ARTICLE);
+    expect(injections).toEqual(['files', 'func']);
+  });
+
+  it('never injects into browser pages or stores', async () => {
+    for (const url of ['chrome://settings/', 'chrome-extension://abc/x.html', 'https://chromewebstore.google.com/detail/x', 'about:blank', 'view-source:https://x.org/']) {
+      state.urls = [url];
+      expect(code(await extractTab(1, {})), url).toBe('restricted');
+    }
+    expect(injections).toEqual([]);
+  });
+
+  it('says the tab is gone when it is', async () => {
+    state.urls = [new Error('No tab with id: 1.')];
+    expect(code(await extractTab(1, {}))).toBe('no-tab');
+  });
+
+  it('reads the new document once when the page was replaced between the two calls', async () => {
+    state.inject = results(MISSING, ARTICLE);
+    expect(await extractTab(1, {})).toEqual(ARTICLE);
+    expect(injections).toEqual(['files', 'func', 'files', 'func']);
+  });
+
+  it("says 'navigated' when the document keeps changing", async () => {
+    state.inject = results(MISSING, MISSING);
+    expect(code(await extractTab(1, {}))).toBe('navigated');
+  });
+
+  it("says 'navigated' when the frame went away mid-run", async () => {
+    state.inject = async () => {
+      throw new Error('Frame with ID 0 was removed.');
+    };
+    expect(code(await extractTab(1, {}))).toBe('navigated');
+  });
+
+  it("says 'navigated' when the tab left the page and took activeTab's grant with it", async () => {
+    state.urls = ['https://example.org/a', undefined];
+    state.inject = async () => {
+      throw new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
+    };
+    expect(code(await extractTab(1, {}))).toBe('navigated');
+  });
+
+  it("keeps 'restricted' for a page that was never readable", async () => {
+    state.inject = async () => {
+      throw new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
+    };
+    expect(code(await extractTab(1, {}))).toBe('restricted');
+  });
+
+  it('says the tab was closed when it disappears during the run', async () => {
+    state.urls = ['https://example.org/a', new Error('No tab with id: 1.')];
+    state.inject = async () => {
+      throw new Error('No tab with id: 1.');
+    };
+    expect(code(await extractTab(1, {}))).toBe('no-tab');
+  });
+
+  it('refuses an answer that is not an extraction result', async () => {
+    for (const bad of [42, 'x', { ok: true }, { ok: false, error: { code: 'pwned', message: 'x' } }, { ...ARTICLE, entities: 'no' }]) {
+      state.inject = results(bad);
+      expect(code(await extractTab(1, {})), JSON.stringify(bad).slice(0, 40)).toBe('failed');
+    }
+  });
+
+  it('gives up with timeout when the page never lets the script run', async () => {
+    state.inject = () => new Promise(() => {});
+    const t0 = Date.now();
+    expect(code(await extractTab(1, {}, 100))).toBe('timeout');
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
+  it('passes on the budget errors of the content script unchanged', async () => {
+    for (const c of ['too-complex', 'too-large', 'timeout'] as const) {
+      const out: ExtractOutcome = { ok: false, error: { code: c, message: `limit ${c}` } };
+      state.inject = results(out);
+      expect(await extractTab(1, {})).toEqual(out);
+    }
+  });
+});

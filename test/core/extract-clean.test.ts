@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { CAPTION_ATTR, ORDER_ATTR, preClean } from '../../src/core/extract/pre-clean.ts';
+import { filterBlocks } from '../../src/core/extract/block-filter.ts';
+import { imageSource, resolveLazyImages } from '../../src/core/extract/lazy-images.ts';
+import { isTeaserGrid } from '../../src/core/extract/teasers.ts';
+import { parse } from '../helpers.ts';
+
+const P = (n: number, word = 'text'): string => `<p>${Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ')}.</p>`;
+const URL = 'https://news.example.com/2020/story.html';
+
+describe('pre-clean', () => {
+  it('removes page furniture by tag, role, hidden state and class words', () => {
+    const doc = parse(`<body>
+      <nav><a href="/">Home</a></nav><div role="navigation">menu</div>
+      <div class="social-share">Share</div><div id="newsletter-signup">Sign up</div>
+      <div hidden>secret</div><div style="display: none">gone</div><span class="sr-only">Image caption</span>
+      <div class="content"><article>${P(40)}${P(40)}</article></div>
+      <aside>${P(5)}</aside><footer>Footer</footer></body>`, URL);
+    preClean(doc, { url: URL, site: 'example.com' });
+    const text = doc.body.textContent!;
+    for (const gone of ['Home', 'menu', 'Share', 'Sign up', 'secret', 'gone', 'Image caption', 'Footer']) expect(text).not.toContain(gone);
+    expect(doc.querySelectorAll('article p')).toHaveLength(2);
+  });
+
+  it('keeps the wrapper of the article whatever its class says, minus the misleading words', () => {
+    const doc = parse(`<body><div class="container penci_sidebar main-col" id="sidebar-wrap">
+      <div class="entry">${P(60)}${P(50)}</div></div><div class="sidebar">${P(10, 'side')}</div></body>`, URL);
+    preClean(doc, { url: URL, site: 'example.com' });
+    const wrapper = doc.querySelector('.container')!;
+    expect(wrapper).not.toBeNull();
+    expect(wrapper.getAttribute('class')).toBe('container main-col');
+    expect(wrapper.hasAttribute('id')).toBe(false);
+    expect(doc.body.textContent).not.toContain('side0');
+  });
+
+  it('keeps a <header> that holds a real paragraph, drops a masthead', () => {
+    const doc = parse(`<body><header><a href="/">Logo</a></header>
+      <section><header><p>${'lead '.repeat(40)}</p></header>${P(30)}</section></body>`, URL);
+    preClean(doc, { url: URL, site: 'example.com' });
+    expect(doc.body.textContent).not.toContain('Logo');
+    expect(doc.body.textContent).toContain('lead lead');
+  });
+
+  it('records bylines it removes, tracking pixels and icons go, pictures are noted in order', () => {
+    const doc = parse(`<body><div class="byline">By Jane Doe</div>
+      <img src="/px.gif" width="1" height="1"><img src="/logo.png" alt="logo">
+      <div><img src="/photo.jpg" width="800" height="500" alt="A photo"><div class="caption">The caption</div></div>
+      <div>${P(40)}</div></body>`, URL);
+    const out = preClean(doc, { url: URL, site: 'example.com' });
+    expect(out.bylines).toEqual(['By Jane Doe']);
+    const srcs = Array.from(doc.querySelectorAll('img')).map((i) => i.getAttribute('src'));
+    expect(srcs).toEqual(['/photo.jpg']);
+    expect(out.leadCandidates).toHaveLength(1);
+    expect(out.leadCandidates[0]).toMatchObject({ src: '/photo.jpg', alt: 'A photo', caption: 'The caption' });
+    expect(out.paragraphs).toHaveLength(1);
+    expect(out.leadCandidates[0]!.order).toBeLessThan(out.paragraphs[0]!);
+    expect(doc.querySelector(`p[${ORDER_ATTR}]`)).not.toBeNull();
+    expect(doc.querySelector(`.caption[${CAPTION_ATTR}]`)).not.toBeNull();
+  });
+
+  it('removes headings made only of links (navigation dressed as headings)', () => {
+    const doc = parse(`<body><h4><a href="/a">Home</a> | <a href="/b">News</a></h4><h2>Real heading</h2>${P(30)}</body>`, URL);
+    preClean(doc, { url: URL, site: 'example.com' });
+    expect(doc.querySelectorAll('h4')).toHaveLength(0);
+    expect(doc.querySelector('h2')?.textContent).toBe('Real heading');
+  });
+
+  it('removes teaser grids that point into the site, not lists that link out', () => {
+    const card = (i: number, host = '') => `<div class="card"><a href="${host}/story/${i}"><img src="/t${i}.jpg"></a><h3><a href="${host}/story/${i}">Story ${i}</a></h3><p>Teaser ${i}.</p></div>`;
+    const doc = parse(`<body><div class="main">${P(80)}</div><div class="grid">${[1, 2, 3, 4, 5].map((i) => card(i)).join('')}</div>
+      <div class="shop">${[1, 2, 3, 4].map((i) => `<div class="deal"><a href="https://shop.example.org/p/${i}">Buy item ${i} at the shop</a></div>`).join('')}</div></body>`, URL);
+    expect(isTeaserGrid(doc.querySelector('.grid')!, URL, 'example.com')).toBe(true);
+    expect(isTeaserGrid(doc.querySelector('.shop')!, URL, 'example.com')).toBe(false);
+    preClean(doc, { url: URL, site: 'example.com' });
+    expect(doc.body.textContent).not.toContain('Teaser 1');
+    expect(doc.body.textContent).toContain('Buy item 1');
+  });
+});
+
+function filtered(html: string): { text: string; root: Element; bylines: string[] } {
+  const doc = parse(`<body><div id="c"><div class="page">${html}</div></div></body>`, URL);
+  const root = doc.getElementById('c')!;
+  const { bylines } = filterBlocks(root, URL, 'example.com');
+  const text = Array.from(root.querySelectorAll('p,h2,h3,li,figcaption,div'))
+    .filter((e) => !e.querySelector('p,h2,h3,li,div') && !e.closest(`[${CAPTION_ATTR}],figure`))
+    .map((e) => e.textContent!.trim())
+    .filter(Boolean)
+    .join('\n');
+  return { text, root, bylines };
+}
+
+describe('block filter', () => {
+  const body = P(40, 'body');
+
+  it('drops label lines, share bars, promotions and rights notes, keeps the prose', () => {
+    const { text } = filtered(`${body}<p>Advertisement</p><p>Continue reading below</p><p>Share Tweet Email</p>
+      <p>Sign up for our newsletter to get the best stories in your inbox.</p>${body}<p>© 2020 Example Media. All rights reserved.</p>
+      <p>Werbung</p><p>相关阅读</p>`);
+    expect(text.split('\n')).toHaveLength(2);
+    expect(text).toContain('body0');
+  });
+
+  it('keeps a sentence about subscriptions that is not a call to subscribe', () => {
+    const line = 'Disney said it continued to sign up additional subscribers as the service was patched.';
+    expect(filtered(`${body}<p>${line}</p>`).text).toContain(line);
+  });
+
+  it('takes bylines and stamps off the top and keeps them for metadata', () => {
+    const { text, bylines } = filtered(`<p>By Jane Doe</p><p>Published 10:48, Tue, Nov 19, 2019</p>${body}${body}`);
+    expect(text).not.toContain('Jane');
+    expect(text).not.toContain('Published');
+    expect(bylines).toEqual(['By Jane Doe']);
+  });
+
+  it('drops short lines of links into the site, keeps links that point out', () => {
+    const { text } = filtered(`${body}<p><a href="/other-story">Read our other story about this</a></p>
+      <ul><li><a href="https://www.amazon.com/x">Get it on Amazon for $39.99</a></li></ul>${body}`);
+    expect(text).not.toContain('other story');
+    expect(text).toContain('Get it on Amazon');
+  });
+
+  it('drops a label that leads a list of links, and a heading left over nothing', () => {
+    const { text } = filtered(`${body}<p>DON'T MISS <a href="/a">First teaser</a> <a href="/b">Second teaser</a></p>
+      ${body}<h2>Related</h2><ul><li><a href="/c">Teaser c</a></li><li><a href="/d">Teaser d</a></li></ul>`);
+    expect(text).not.toMatch(/MISS|teaser|Related/i);
+  });
+
+  it('marks captions and credits next to pictures, and drops stray credits', () => {
+    const { text, root } = filtered(`<div><img src="/a.jpg"><p>The mayor at the opening on Monday.</p></div>${body}
+      <figure><img src="/b.jpg"><span>Photo: Jane Doe, AP</span></figure>${body}<p>Photo: John Roe/Getty Images</p>`);
+    expect(text).not.toContain('mayor');
+    expect(text).not.toContain('Jane Doe');
+    expect(text).not.toContain('John Roe');
+    expect(root.querySelector(`p[${CAPTION_ATTR}]`)?.textContent).toContain('mayor');
+    expect(root.querySelector('img[src="/b.jpg"]')).not.toBeNull();
+  });
+
+  it('keeps a quoted review that comes with a screenshot', () => {
+    const { text } = filtered(`${body}<blockquote><p><img src="/shot.jpg"></p><p>Great show, we loved it.</p></blockquote>${body}`);
+    expect(text).toContain('Great show');
+  });
+
+  it('leaves tables, code and quotes alone', () => {
+    const { root } = filtered(`${body}<table><tr><td>Share</td><td>1</td></tr></table><pre>Advertisement</pre>${body}`);
+    expect(root.querySelector('table')?.textContent).toContain('Share');
+    expect(root.querySelector('pre')?.textContent).toBe('Advertisement');
+  });
+
+  it('drops markup that leaked into the text', () => {
+    expect(filtered(`${body}<p>&lt;span data-mce-type="bookmark" style="display: inline-block"&gt;</p>`).text).not.toContain('span');
+  });
+});
+
+describe('lazy pictures', () => {
+  it('finds the real address behind placeholders', () => {
+    const doc = parse(`<body>
+      <img id="a" src="data:image/gif;base64,R0lGOD" data-src="/real-a.jpg">
+      <img id="b" src="/img/blank.gif" data-lazy-src="/real-b.jpg">
+      <img id="c" srcset="/c-320.jpg 320w, /c-1024.jpg 1024w">
+      <img id="d" data-srcset="/d-1x.jpg 1x, /d-2x.jpg 2x">
+      <img id="e"></body>`);
+    const src = (id: string) => imageSource(doc.getElementById(id)!);
+    expect(src('a')).toBe('/real-a.jpg');
+    expect(src('b')).toBe('/real-b.jpg');
+    expect(src('c')).toBe('/c-1024.jpg');
+    expect(src('d')).toBe('/d-2x.jpg');
+    expect(src('e')).toBeNull();
+    resolveLazyImages(doc.body);
+    expect(doc.getElementById('a')!.getAttribute('src')).toBe('/real-a.jpg');
+    expect(doc.getElementById('d')!.getAttribute('srcset')).toBe('/d-1x.jpg 1x, /d-2x.jpg 2x');
+    expect(doc.getElementById('e')).toBeNull();
+  });
+});
