@@ -9,7 +9,8 @@ function pick<T>(items: T[], n: number, seed: number): T[] {
   let x = seed;
   const used = new Set<number>();
   while (out.length < n && used.size < items.length) {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
+    // 32-bit LCG (Math.imul keeps it exact; plain doubles lose bits and cycle).
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
     const i = x % items.length;
     if (used.has(i)) continue;
     used.add(i);

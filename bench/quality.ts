@@ -6,6 +6,8 @@
 // snippets, see bench/lib/metrics.ts). Prints both side by side, the pages where Sift scores lower
 // than plain Readability, and, on its last line, one JSON object with the figures.
 // --json FILE saves per-page scores; --dump DIR writes <id>.{sift,readability,truth}.txt to diff.
+// --with-title scores Sift's title line followed by the text (an analysis aid: the product's
+// text never repeats the title, which the reader shows on its own).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../src/core/extract/index.ts';
@@ -23,7 +25,8 @@ import {
   type Snippets,
 } from './lib/metrics.ts';
 
-const { opts } = parseArgs(process.argv.slice(2), ['no-cache']);
+const { opts } = parseArgs(process.argv.slice(2), ['no-cache', 'with-title']);
+const withTitle = opts.has('with-title');
 const dir = opts.get('data') ?? fail('usage: npm run bench:quality -- --data DIR [--limit N] [--only ids] [--json FILE] [--dump DIR]');
 const ds = loadDataset(dir, opts.has('limit') ? Number(opts.get('limit')) : undefined);
 const only = opts.get('only')?.split(',');
@@ -57,7 +60,8 @@ for (const [i, page] of pages.entries()) {
   let text = '';
   let error: string | undefined;
   try {
-    text = extractArticle(doc, { url, force: true }).article?.text ?? '';
+    const article = extractArticle(doc, { url, force: true }).article;
+    text = article ? (withTitle && article.title ? `${article.title}\n${article.text}` : article.text) : '';
   } catch (err) {
     error = String((err as Error).stack ?? err);
     process.stderr.write(`${page.id}: ${error}\n`);
@@ -99,6 +103,7 @@ console.log(
     dataset: ds.name,
     pages: rows.length,
     metric: ds.metric,
+    withTitle,
     sift: round(sift),
     readability: round(readability),
     worsePages: worse.length,

@@ -19,6 +19,11 @@ async function axe(page: Page, label: string): Promise<string[]> {
   return lines;
 }
 
+/** Wait until every image has loaded or failed (and so been hidden): screenshots show the settled page. */
+async function settled(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => Array.from(document.images).every((i) => i.complete))).toBe(true);
+}
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no violations on the popup, options and library (${scheme})`, async ({ server }) => {
     const sift = await Sift.launch({ colorScheme: scheme });
@@ -32,6 +37,7 @@ for (const scheme of ['light', 'dark'] as const) {
       // "Follow system" is the default theme: the browser's scheme decides.
       expect(await popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
       found.push(...(await axe(popup, `popup ${scheme}`)));
+      await settled(popup);
       await popup.screenshot({ path: shot(`readme-popup-${scheme}`) });
       await popup.getByTestId('display-toggle').click();
       await expect(popup.getByTestId('font-larger')).toBeVisible();
@@ -67,6 +73,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await library.getByTestId('clipping').first().click();
       await expect(library.getByTestId('article')).toBeVisible();
       found.push(...(await axe(library, `library ${scheme}`)));
+      await settled(library);
       await library.screenshot({ path: shot(scheme === 'light' ? 'readme-library' : 'readme-library-dark') });
 
       expect(found).toEqual([]);

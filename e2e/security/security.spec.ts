@@ -20,14 +20,22 @@ import { EXPORTS, filesOf, htmlProblems, jsonProblems, markdownProblems, unknown
 // extension page except article images from the page's server, no navigation, no new page, and
 // nothing on the attacker's recording server that the web page itself did not ask for.
 //
-// The web page in the tab is served with `script-src 'none'`: it is the attacker's own page, and
-// its scripts would only attack itself (and an alert loop there would stall the tab). Its
-// meta refresh and subresources still reach the recorder, with the page as referrer.
+// The web page in the tab is the attacker's own page: it is served with a CSP (TAB_CSP) so its
+// scripts do not run (they would only attack the page itself, and an alert loop there would stall
+// the tab) and it fetches nothing from the attacker's host; its meta refresh still reaches the
+// recorder, with the page as referrer. Sift reads the same DOM either way.
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]> };
   extension: { getViews(f: { type: string }): Window[] };
 };
+
+/**
+ * For the web page in the tab only: its scripts do not run, and it loads nothing from other
+ * hosts, so the one thing it can still send the recorder is a navigation (meta refresh), which
+ * carries the page as referrer. Every other hit on the recorder came from an extension page.
+ */
+const TAB_CSP = "script-src 'none'; default-src 'self' 'unsafe-inline'; img-src 'self' data:; style-src 'self' 'unsafe-inline'";
 
 const SUMMARY = resolve(import.meta.dirname, '..', '..', 'test-results', 'security-summary.json');
 
@@ -52,13 +60,13 @@ test('hostile pages: nothing runs, nothing leaves, nothing navigates, in the pop
   const server = await new PageServer().start();
   for (const f of files) {
     server.route(`/hostile/${f.name}`, (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'none'" }).end(f.html);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': TAB_CSP }).end(f.html);
     });
   }
   const recorder = await new Recorder().start();
   const sift = await Sift.launch({ args: recorder.chromiumArgs() });
   const monitor = new Monitor(server.origin);
-  monitor.watchContext(sift.context);
+  await monitor.watchContext(sift.context);
   const started = Date.now();
   const shownAnyway: string[] = [];
   const exportFiles: Record<string, number> = {};
@@ -90,7 +98,7 @@ test('hostile pages: nothing runs, nothing leaves, nothing navigates, in the pop
         // Entity cards appear on hover: their names are payloads on the entity pages.
         if (/entity/.test(f.name)) {
           const marks = watched.locator('[data-testid=article] mark[data-entity]');
-          for (let i = 0; i < Math.min(6, await marks.count()); i++) await marks.nth(i).hover();
+          for (let i = 0; i < Math.min(6, await marks.count()); i++) await marks.nth(i).hover({ force: true });
           if (f.name.startsWith('25-')) await watched.screenshot({ path: shot('security-popup-entity-payloads') });
         }
         await monitor.checkPage(watched, `popup page ${f.name}`);
@@ -153,8 +161,9 @@ test('hostile pages: nothing runs, nothing leaves, nothing navigates, in the pop
       const opened = new Set<string>();
       for (let i = 0; i < files.length; i++) {
         await viewport.evaluate((el, top) => (el.scrollTop = top), i * 88);
-        const row = lib.locator(`[data-testid=clipping][data-index="${i}"]`);
-        await row.click();
+        // The list renders only rows in view (and reuses them while scrolling): a click event on
+        // the row, as the list's own delegated handler receives it.
+        await lib.locator(`[data-testid=clipping][data-index="${i}"]`).dispatchEvent('click');
         await expect(lib.getByTestId('open-original')).not.toHaveAttribute('href', [...opened].at(-1) ?? '-');
         const href = (await lib.getByTestId('open-original').getAttribute('href')) ?? '';
         opened.add(href);
@@ -162,7 +171,7 @@ test('hostile pages: nothing runs, nothing leaves, nothing navigates, in the pop
         await monitor.checkPage(lib, `library reader ${href}`);
         // Each clipping's files are also in the selection and options zips below (the same
         // functions make them); the reader's own buttons are pressed on a sample.
-        if (i === 0 || i === files.length - 1 || /entity|title|code-blocks/.test(href)) {
+        if (i === 0 || /25-payload-in-entity-names|38-code-blocks/.test(href)) {
           for (const kind of EXPORTS.filter((e) => e.place === 'library-reader')) await checkExport(kind, () => lib.getByTestId(kind.testid).click());
         }
         if (process.env.SIFT_E2E_TRACE) console.log(`${Math.round((Date.now() - started) / 1000)} s library ${i}`);
@@ -215,6 +224,8 @@ test('hostile pages: nothing runs, nothing leaves, nothing navigates, in the pop
       htmlExportsOpened: checkedHtml.size,
       trackerHitsFromTheTab: recorder.hits.length - leaks.length,
       trackerHitsFromExtensionPages: leaks.length,
+      leaks,
+      cspReportsNotExecutions: monitor.benign,
       incidents: monitor.summary(),
       strayPages: monitor.strayPages(),
       popupSeconds,

@@ -14,8 +14,13 @@ export interface Budget {
   maxDepth: number;
   /** Characters of text in the page before cleaning. */
   maxTextChars: number;
-  /** UTF-8 bytes of the JSON result; runtime messages stop at 64 MiB, so half of that. */
+  /**
+   * UTF-8 bytes of the JSON result. Runtime messages stop at 64 MiB and the result crosses two of
+   * them (to the worker, to the popup), then goes to IndexedDB: 16 MiB holds a book-length article.
+   */
   maxResultBytes: number;
+  /** Characters of article text the entity tagger reads (its cost grows with the text). */
+  maxEntityChars: number;
   /** Milliseconds for the whole pipeline, checked between stages. */
   timeMs: number;
 }
@@ -24,7 +29,8 @@ export const DEFAULT_BUDGET: Readonly<Budget> = Object.freeze({
   maxElements: 100_000,
   maxDepth: 600,
   maxTextChars: 8_000_000,
-  maxResultBytes: 32 * 1024 * 1024,
+  maxResultBytes: 16 * 1024 * 1024,
+  maxEntityChars: 500_000,
   timeMs: 20_000,
 });
 
@@ -103,6 +109,19 @@ export function checkResultSize(value: unknown, budget: Budget = DEFAULT_BUDGET)
   if (bytes <= budget.maxResultBytes) return null;
   const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
   return exceeded('too-large', `The cleaned article is ${mib(bytes)}, more than the ${mib(budget.maxResultBytes)} Sift can pass on.`);
+}
+
+/**
+ * Between extraction and entity tagging: out of time, or an article already too large to pass on
+ * (checked on html + text before the tagger spends time on it).
+ */
+export function checkBeforeEntities(article: { html: string; text: string } | null, deadline: Deadline, budget: Budget): BudgetExceeded | null {
+  return deadline.check('entity tagging') ?? (article ? checkResultSize({ html: article.html, text: article.text }, budget) : null);
+}
+
+/** What the entity tagger is given: the article, its text cut at the budget on very long pages. */
+export function forEntities<A extends { text: string }>(article: A, budget: Budget | undefined): A {
+  return budget && article.text.length > budget.maxEntityChars ? { ...article, text: article.text.slice(0, budget.maxEntityChars) } : article;
 }
 
 /** Time left for the pipeline, checked at stage boundaries. */

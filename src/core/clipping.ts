@@ -79,12 +79,19 @@ export interface ClippingCard {
   updatedAt: string;
   /** Up to 240 characters: the excerpt, or the start of the text. */
   excerpt: string;
-  /** [canonical name, type] of every entity, most mentioned first. */
-  entities: [string, Entity['type']][];
+  /** [canonical name, type, ...other names] of every entity, most mentioned first. */
+  entities: CardEntity[];
   tags: string[];
   note: string;
   wordCount: number;
 }
+
+/**
+ * An entity on a card: canonical name, type, then a few of its other names (the entity index
+ * shows them, so "加诺" is found under "马克‧加诺"). Cards written before schema 3 have none.
+ */
+export type CardEntity = [name: string, type: Entity['type'], ...aliases: string[]];
+const CARD_ALIASES = 6;
 
 export function hostOf(url: string): string {
   try {
@@ -109,7 +116,9 @@ export function clippingCard(c: Clipping): ClippingCard {
     savedAt: c.savedAt,
     updatedAt: c.updatedAt,
     excerpt,
-    entities: [...c.entities].sort((a, b) => b.count - a.count).map((e) => [e.name, e.type]),
+    entities: [...c.entities]
+      .sort((a, b) => b.count - a.count)
+      .map((e): CardEntity => [e.name, e.type, ...(e.aliases ?? []).filter((a) => a && a !== e.name).slice(0, CARD_ALIASES)]),
     tags: c.tags,
     note: c.note,
     wordCount: c.wordCount,

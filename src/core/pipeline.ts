@@ -1,7 +1,7 @@
 import type { Entity, ExtractOutcome } from './types.ts';
 import { extractArticle } from './extract/index.ts';
 import { findEntities } from './entities/index.ts';
-import { checkDocument, Deadline, type Budget } from './budget.ts';
+import { checkBeforeEntities, checkDocument, Deadline, forEntities, type Budget } from './budget.ts';
 
 export interface PipelineOptions {
   url?: string;
@@ -24,11 +24,11 @@ export function runPipeline(doc: Document, options: PipelineOptions = {}): Extra
   const deadline = budget ? new Deadline(budget.timeMs, now) : null;
   const { article, readability } = extractArticle(doc, { url: options.url, force: options.force, maxElemsToParse: budget?.maxElements });
   const t1 = now();
-  const late = deadline?.check('entity tagging');
+  const late = deadline && budget ? checkBeforeEntities(article, deadline, budget) : null;
   if (late) return { ok: false, error: late };
   let entities: Entity[] = [];
   if (article && options.entities !== false) {
-    entities = findEntities({ doc, article, uiLang: options.uiLang });
+    entities = findEntities({ doc, article: forEntities(article, budget), uiLang: options.uiLang });
   }
   const t2 = now();
   return { ok: true, article, readability, entities, timings: { extractMs: t1 - t0, entitiesMs: t2 - t1 } };

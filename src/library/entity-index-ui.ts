@@ -1,6 +1,6 @@
 import type { EntityEntry, EntityIndex } from '../core/search/entity-index.ts';
 import { ENTITY_TYPES, type EntityType } from '../core/types.ts';
-import { formatNumber, t } from '../ui/i18n.ts';
+import { formatNumber, t, uiLang } from '../ui/i18n.ts';
 import { $, el } from './dom.ts';
 
 const TYPE_LABEL: Record<EntityType, string> = {
@@ -10,6 +10,12 @@ const TYPE_LABEL: Record<EntityType, string> = {
   topic: 'entityTopics',
 };
 const FIRST = 30;
+
+let listFormat: Intl.ListFormat | null = null;
+function listOf(items: string[]): string {
+  listFormat ??= new Intl.ListFormat(uiLang(), { type: 'conjunction' });
+  return listFormat.format(items);
+}
 const MORE = 200;
 
 /**
@@ -24,7 +30,9 @@ export class EntityIndexPane {
 
   constructor(private readonly onPick: (e: EntityEntry | null) => void) {}
 
-  render(index: EntityIndex, active: { name: string; type: EntityType } | null): void {
+  render(index: EntityIndex, active: { name: string; type: EntityType } | null, force = false): void {
+    // The same counts and choice as on screen (e.g. the whole library again): nothing to do.
+    if (!force && index === this.index && active?.name === this.active?.name && active?.type === this.active?.type) return;
     this.index = index;
     this.active = active;
     const sections: HTMLElement[] = [];
@@ -38,7 +46,11 @@ export class EntityIndexPane {
         b.dataset.testid = 'entity-link';
         b.dataset.entity = e.name;
         b.dataset.entityType = e.type;
-        b.title = t('entityLinkTitle', [e.name, formatNumber(e.count)]);
+        // Its other names: in the tooltip for the reader, in data-aliases (a JSON array) for tests.
+        b.title = e.aliases.length
+          ? t('entityLinkTitleAliases', [e.name, listOf(e.aliases), formatNumber(e.count)])
+          : t('entityLinkTitle', [e.name, formatNumber(e.count)]);
+        b.dataset.aliases = JSON.stringify(e.aliases);
         const on = !!active && active.name === e.name && active.type === e.type;
         b.setAttribute('aria-pressed', String(on));
         b.addEventListener('click', () => this.onPick(on ? null : e));
@@ -50,7 +62,7 @@ export class EntityIndexPane {
         const more = el('button', { type: 'button', className: 'link entity-more', textContent: t('showMore', formatNumber(all.length - shown.length)) });
         more.addEventListener('click', () => {
           this.limits[type] += MORE;
-          if (this.index) this.render(this.index, this.active);
+          if (this.index) this.render(this.index, this.active, true);
         });
         section.append(more);
       }

@@ -1,5 +1,5 @@
 import type { ClippingCard } from '../core/clipping.ts';
-import { matchRanges, snippet } from '../core/search/highlight.ts';
+import { matchRanges, snippet, type PreparedText } from '../core/search/highlight.ts';
 import { siteOf } from '../core/search/filters.ts';
 import { formatDate } from '../ui/i18n.ts';
 import { el, markedText } from './dom.ts';
@@ -9,8 +9,42 @@ export interface RowState {
   selected: ReadonlySet<string>;
   cursorId: string | null;
   openId: string | null;
-  /** Full text of clippings already fetched, for snippets around the match. */
-  texts: ReadonlyMap<string, string>;
+  /** Full texts of clippings already fetched, prepared for snippets around the match. */
+  texts: ReadonlyMap<string, PreparedText>;
+  /** Ask for a clipping's full text (the row is rendered again when it arrives). */
+  needText: (id: string) => void;
+}
+
+/** Formatted save dates: Intl formatting is slow enough to show up in a search's time. */
+const dates = new Map<string, string>();
+function savedDate(iso: string): string {
+  let d = dates.get(iso);
+  if (d === undefined) {
+    if (dates.size > 5000) dates.clear();
+    dates.set(iso, (d = formatDate(iso)));
+  }
+  return d;
+}
+
+/** Everything a row shows, as a key: the list keeps a row whose key did not change. */
+export function rowKey(c: ClippingCard, index: number, s: RowState): string {
+  const flags = `${s.selected.has(c.id) ? 's' : ''}${c.id === s.cursorId ? 'c' : ''}${c.id === s.openId ? 'o' : ''}${s.query && s.texts.has(c.id) ? 't' : ''}`;
+  return `${c.id}\u0000${c.updatedAt}\u0000${index}\u0000${flags}\u0000${s.query}`;
+}
+
+/**
+ * The snippet: from the card's excerpt when the query matches there (no database read), else
+ * from the full text once fetched, cut around the first match.
+ */
+function rowSnippet(c: ClippingCard, s: RowState): { text: string; ranges: [number, number][] } {
+  const fromExcerpt = snippet(c.excerpt, s.query);
+  if (!s.query || fromExcerpt.ranges.length > 0) return fromExcerpt;
+  const text = s.texts.get(c.id);
+  if (!text) {
+    s.needText(c.id);
+    return fromExcerpt;
+  }
+  return snippet(text, s.query);
 }
 
 /** One list row: [data-testid=clipping][data-id], title and snippet with the matched words marked. */
@@ -31,9 +65,8 @@ export function clippingRow(c: ClippingCard, index: number, s: RowState): HTMLEl
   title.title = c.title;
   if (c.lang) title.lang = c.lang;
   title.dir = 'auto';
-  const meta = el('span', { className: 'c-meta', textContent: [siteOf(c), formatDate(c.savedAt), c.tags.map((t) => `#${t}`).join(' ')].filter(Boolean).join(' · ') });
-  const text = s.query ? s.texts.get(c.id) : undefined;
-  const snip = snippet(text ?? c.excerpt, s.query);
+  const meta = el('span', { className: 'c-meta', textContent: [siteOf(c), savedDate(c.savedAt), c.tags.map((t) => `#${t}`).join(' ')].filter(Boolean).join(' · ') });
+  const snip = rowSnippet(c, s);
   const snipEl = el('span', { className: 'c-snippet' }, markedText(snip.text, snip.ranges));
   if (c.lang) snipEl.lang = c.lang;
   snipEl.dir = 'auto';

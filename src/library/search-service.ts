@@ -52,7 +52,9 @@ export class LibrarySearch {
     for (const id of this.index.idList()) {
       if (!live.has(id) && this.index.remove(id)) changed++;
     }
-    const stale = cards.filter((c) => this.index.stampOf(c.id) !== c.updatedAt).map((c) => c.id);
+    // Oldest first (cards are newest first): the index ranks equal scores by the order documents
+    // were added, later first, so the newer clipping wins a tie.
+    const stale = cards.filter((c) => this.index.stampOf(c.id) !== c.updatedAt).map((c) => c.id).reverse();
     this.pending = stale.length;
     let sliceStart = performance.now();
     for (let i = 0; i < stale.length; i += BATCH) {

@@ -1,15 +1,26 @@
 import type { ClippingCard } from '../core/clipping.ts';
-import { buildEntityIndex } from '../core/search/entity-index.ts';
+import { buildEntityIndex, type EntityIndex } from '../core/search/entity-index.ts';
+import { prepareText, type PreparedText } from '../core/search/highlight.ts';
 import { isEmptyFilter, matchesFilter, type LibraryFilter } from '../core/search/filters.ts';
 import type { DexieStore } from '../platform/store/dexie-store.ts';
 import { formatNumber, t } from '../ui/i18n.ts';
 import { $ } from './dom.ts';
 import type { EntityIndexPane } from './entity-index-ui.ts';
-import { clippingRow } from './rows.ts';
+import { clippingRow, rowKey, type RowState } from './rows.ts';
 import type { LibrarySearch } from './search-service.ts';
 import { ROW_HEIGHT, VirtualList } from './virtual-list.ts';
 
 const TEXT_CACHE = 300;
+/** The entity index follows the list once typing pauses, in idle time. */
+const ENTITY_INDEX_DELAY = 120;
+
+/** Where the time of one list update went (for the benchmark: bench/library.ts). */
+export interface ApplyTimes {
+  total: number;
+  search: number;
+  filter: number;
+  rows: number;
+}
 
 /**
  * What the list shows: every card, or the search hits (best first), narrowed by the filters.
@@ -24,10 +35,15 @@ export class LibraryView {
   cursor = -1;
   openId: string | null = null;
   readonly list: VirtualList<ClippingCard>;
-  private texts = new Map<string, string>();
+  private texts = new Map<string, PreparedText>();
   private wanted = new Set<string>();
   private fetching = false;
   private entityTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The entity index of the whole library, kept until the cards change. */
+  private allEntities: EntityIndex | null = null;
+  /** What the list showed last: a new query or filter scrolls back to the top. */
+  private lastAsked = '';
+  private readonly rowState: RowState;
 
   constructor(
     private readonly store: DexieStore,
@@ -36,64 +52,84 @@ export class LibraryView {
     private readonly filter: () => LibraryFilter,
     private readonly onSelection: () => void,
   ) {
-    this.list = new VirtualList($('[data-testid=clippings]'), (c, i) => this.row(c, i));
+    // One object, read by every row: the getters give the current state.
+    const view = (): this => this;
+    this.rowState = {
+      get query() { return view().query; },
+      get selected() { return view().selected; },
+      get cursorId() { return view().shown[view().cursor]?.id ?? null; },
+      get openId() { return view().openId; },
+      texts: this.texts,
+      needText: (id) => this.want(id),
+    };
+    this.list = new VirtualList(
+      $('[data-testid=clippings]'),
+      (c, i) => clippingRow(c, i, this.rowState),
+      (c, i) => rowKey(c, i, this.rowState),
+    );
   }
 
   setCards(cards: ClippingCard[]): void {
     this.cards = cards;
     this.byId = new Map(cards.map((c) => [c.id, c]));
+    this.allEntities = null;
     for (const id of this.selected) if (!this.byId.has(id)) this.selected.delete(id);
   }
 
-  /** Recompute what is shown and paint it; returns the milliseconds spent (search + filter + DOM). */
-  apply(): number {
+  /** Recompute what is shown and paint it; returns where the time went (search, filter, DOM). */
+  apply(): ApplyTimes {
     const t0 = performance.now();
     const f = this.filter();
     let base: ClippingCard[];
     if (this.query.trim()) {
+      const hits = this.search.search(this.query);
       base = [];
-      for (const hit of this.search.search(this.query)) {
+      for (const hit of hits) {
         const c = this.byId.get(hit.id);
         if (c) base.push(c);
       }
     } else base = this.cards;
+    const t1 = performance.now();
     this.shown = isEmptyFilter(f) ? base : base.filter((c) => matchesFilter(c, f));
+    const t2 = performance.now();
     // After a delete the cursor stays at its place, on the next row, so Delete can be pressed again.
     this.cursor = Math.min(this.cursor, this.shown.length - 1);
-    this.list.setItems(this.shown);
+    const asked = `${this.query}\u0000${JSON.stringify(f)}`;
+    this.list.setItems(this.shown, asked !== this.lastAsked);
+    this.lastAsked = asked;
     $('[data-testid=count]').textContent = t('clippingsShown', [formatNumber(this.shown.length), formatNumber(this.cards.length)]);
     $('[data-testid=empty]').hidden = this.cards.length > 0;
     $('[data-testid=no-results]').hidden = this.cards.length === 0 || this.shown.length > 0;
-    const ms = performance.now() - t0;
+    const t3 = performance.now();
     this.scheduleEntityIndex();
-    return ms;
+    return { total: t3 - t0, search: t1 - t0, filter: t2 - t1, rows: t3 - t2 };
   }
 
-  /** The entity index counts the clippings shown; recomputed after the list has painted. */
+  /**
+   * The entity index counts the clippings shown. Recounting 10,000 cards takes a while, so it
+   * waits for a pause in typing and for idle time, and the whole library's count is kept.
+   */
   private scheduleEntityIndex(): void {
     if (this.entityTimer) clearTimeout(this.entityTimer);
     this.entityTimer = setTimeout(() => {
       this.entityTimer = null;
-      this.entities.render(buildEntityIndex(this.shown), this.filter().entity ?? null);
-    }, 60);
+      const run = () => {
+        const start = performance.now();
+        const shown = this.shown;
+        const index = shown === this.cards ? (this.allEntities ??= buildEntityIndex(this.cards)) : buildEntityIndex(shown);
+        this.entities.render(index, this.filter().entity ?? null);
+        performance.measure('sift:entity-index', { start, end: performance.now() });
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 500 });
+      else run();
+    }, ENTITY_INDEX_DELAY);
   }
 
   repaint(): void {
     this.list.refresh();
   }
 
-  private row(c: ClippingCard, index: number): HTMLElement {
-    if (this.query && !this.texts.has(c.id)) this.want(c.id);
-    return clippingRow(c, index, {
-      query: this.query,
-      selected: this.selected,
-      cursorId: this.shown[this.cursor]?.id ?? null,
-      openId: this.openId,
-      texts: this.texts,
-    });
-  }
-
-  /** Search snippets come from the full text, fetched only for the rows in view. */
+  /** Search snippets come from the full text, fetched only for rows in view whose excerpt lacks the match. */
   private want(id: string): void {
     this.wanted.add(id);
     if (this.fetching) return;
@@ -103,12 +139,14 @@ export class LibraryView {
       this.wanted.clear();
       try {
         const got = await this.store.getMany(ids);
-        got.forEach((c, i) => this.texts.set(ids[i]!, c?.text ?? ''));
+        got.forEach((c, i) => this.texts.set(ids[i]!, prepareText(c?.text ?? '')));
         while (this.texts.size > TEXT_CACHE) this.texts.delete(this.texts.keys().next().value!);
       } finally {
         this.fetching = false;
       }
+      // Only the rows whose text arrived are rebuilt (their key changed).
       if (this.query) this.list.refresh();
+      if (this.wanted.size) this.want([...this.wanted][0]!);
     });
   }
 

@@ -1,8 +1,14 @@
 // A list that renders only the rows in view (plus a margin): 10,000 clippings scroll as
 // smoothly as 10. Rows have one fixed height, so a row's place is index * height.
+// Two things keep a repaint cheap, which matters because the list repaints on every keystroke
+// of a search: it never reads layout (the viewport's height comes from a ResizeObserver and its
+// scroll position from scroll events, so no forced synchronous layout), and a row whose content
+// did not change (same key) is kept, not rebuilt.
 
 export const ROW_HEIGHT = 88;
 const OVERSCAN = 6;
+/** Before the first layout (hidden page, first frame) the height is unknown: render a screenful. */
+const FALLBACK_HEIGHT = 900;
 
 export class VirtualList<T> {
   private items: readonly T[] = [];
@@ -11,25 +17,45 @@ export class VirtualList<T> {
   private first = -1;
   private last = -1;
   private frame = 0;
+  private height = 0;
+  private top = 0;
+  /** The rows on screen, by key. */
+  private shown = new Map<string, HTMLElement>();
 
   constructor(
     readonly viewport: HTMLElement,
     private readonly renderRow: (item: T, index: number) => HTMLElement,
+    /** Everything a row's content depends on; rows with an unchanged key are reused. */
+    private readonly rowKey: (item: T, index: number) => string,
   ) {
     this.spacer = viewport.querySelector<HTMLElement>('.spacer')!;
     this.rows = viewport.querySelector<HTMLElement>('.rows')!;
     viewport.addEventListener('scroll', () => {
       if (!this.frame) this.frame = requestAnimationFrame(() => {
         this.frame = 0;
+        this.top = viewport.scrollTop;
         this.paint(false);
       });
     });
-    new ResizeObserver(() => this.paint(false)).observe(viewport);
+    new ResizeObserver((entries) => {
+      const h = entries[entries.length - 1]!.contentRect.height;
+      if (h === this.height) return;
+      this.height = h;
+      this.paint(false);
+    }).observe(viewport);
   }
 
-  setItems(items: readonly T[]): void {
+  /** Show `items`; `fromTop` scrolls back to the first row (a new search or filter). */
+  setItems(items: readonly T[], fromTop = false): void {
     this.items = items;
     this.spacer.style.height = `${items.length * ROW_HEIGHT}px`;
+    if (fromTop && this.top !== 0) {
+      this.top = 0;
+      this.viewport.scrollTop = 0;
+    } else {
+      // A shorter list: the browser will clamp the scroll position; render what it will show.
+      this.top = Math.min(this.top, Math.max(0, items.length * ROW_HEIGHT - this.viewHeight()));
+    }
     this.paint(true);
   }
 
@@ -37,34 +63,55 @@ export class VirtualList<T> {
     return this.items.length;
   }
 
-  /** Re-render the rows in view (after a change of selection or highlight). */
+  /** Re-render the rows in view whose key changed (after a change of selection or highlight). */
   refresh(): void {
     this.paint(true);
   }
 
   scrollToIndex(i: number): void {
     const top = i * ROW_HEIGHT;
-    const vp = this.viewport;
-    if (top < vp.scrollTop) vp.scrollTop = top;
-    else if (top + ROW_HEIGHT > vp.scrollTop + vp.clientHeight) vp.scrollTop = top + ROW_HEIGHT - vp.clientHeight;
+    const height = this.viewHeight();
+    if (top < this.top) this.top = top;
+    else if (top + ROW_HEIGHT > this.top + height) this.top = top + ROW_HEIGHT - height;
+    else return this.paint(false);
+    this.viewport.scrollTop = this.top;
     this.paint(false);
   }
 
+  private viewHeight(): number {
+    return this.height || FALLBACK_HEIGHT;
+  }
+
   private paint(force: boolean): void {
-    const vp = this.viewport;
-    // Before layout (hidden page, first frame) the height is 0: render a screenful anyway.
-    const height = vp.clientHeight || 900;
-    const first = Math.max(0, Math.floor(vp.scrollTop / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(this.items.length, Math.ceil((vp.scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+    const height = this.viewHeight();
+    const first = Math.max(0, Math.floor(this.top / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(this.items.length, Math.ceil((this.top + height) / ROW_HEIGHT) + OVERSCAN);
     if (!force && first === this.first && last === this.last) return;
+    if (first !== this.first) this.rows.style.transform = `translateY(${first * ROW_HEIGHT}px)`;
     this.first = first;
     this.last = last;
-    this.rows.style.transform = `translateY(${first * ROW_HEIGHT}px)`;
+    const next = new Map<string, HTMLElement>();
     const out: HTMLElement[] = [];
-    for (let i = first; i < last; i++) out.push(this.renderRow(this.items[i]!, i));
+    let same = this.rows.childElementCount === last - first;
+    for (let i = first; i < last; i++) {
+      const item = this.items[i]!;
+      const key = this.rowKey(item, i);
+      let row = this.shown.get(key);
+      if (!row) {
+        row = this.renderRow(item, i);
+        same = false;
+      } else if (same && this.rows.children[i - first] !== row) same = false;
+      next.set(key, row);
+      out.push(row);
+    }
+    this.shown = next;
+    if (same) return;
     // Keep keyboard focus on the same row across a re-render.
-    const focused = this.rows.contains(document.activeElement) ? (document.activeElement as HTMLElement).closest<HTMLElement>('[data-id]')?.dataset.id : undefined;
+    const active = document.activeElement;
+    const focused = active && this.rows.contains(active) ? (active as HTMLElement).closest<HTMLElement>('[data-id]')?.dataset.id : undefined;
     this.rows.replaceChildren(...out);
-    if (focused) out.find((row) => row.dataset.id === focused)?.focus({ preventScroll: true });
+    if (focused && !(document.activeElement && this.rows.contains(document.activeElement))) {
+      out.find((row) => row.dataset.id === focused)?.focus({ preventScroll: true });
+    }
   }
 }

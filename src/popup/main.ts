@@ -98,11 +98,16 @@ function handle(out: ExtractOutcome, force: boolean): void {
   markReceived(out.ok ? out.timings : null);
   if (!out.ok) {
     showError(out.error.code, out.error.message);
-  } else if (!out.article || (!out.readability.isArticle && !force)) {
+  } else if (!out.article?.text.trim() || (!out.readability.isArticle && !force)) {
     current = out;
-    const msg = notArticleMessage(out.readability.reason);
+    // Nothing readable even when asked to show anyway: say so rather than show a blank page.
+    const empty = force || !out.article;
+    const msg = notArticleMessage(empty ? 'no-content' : out.readability.reason);
     setState('not-article', msg);
-    showNotice({ kind: 'not-article', title: t('notArticleTitle'), text: msg, hint: t('hintNotArticle'), showAnyway: !force || !out.article });
+    showNotice({
+      kind: 'not-article', title: t('notArticleTitle'), text: msg,
+      hint: t(empty ? 'hintNoContent' : 'hintNotArticle'), showAnyway: !force, retry: force,
+    });
   } else {
     return show(out);
   }
@@ -152,7 +157,8 @@ function bind(): void {
   saveBtn.addEventListener('click', () => void save());
   tabBtn.addEventListener('click', () => void openInTab());
   $('[data-testid=show-anyway]').addEventListener('click', () => {
-    if (current?.ok && current.article) show(current);
+    // The first reading may have kept no text for a page it judged not an article: read it again, forced.
+    if (current?.ok && current.article?.text.trim()) show(current);
     else void extract(true);
   });
   $('[data-testid=retry]').addEventListener('click', () => void extract(false));

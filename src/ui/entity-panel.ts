@@ -41,7 +41,6 @@ function typeToggles(entities: Entity[], enabled: ReadonlySet<EntityType>, onTog
     box.type = 'checkbox';
     box.checked = enabled.has(type);
     box.dataset.testid = `entity-toggle-${type}`;
-    box.dataset.entityType = type;
     box.addEventListener('change', () => {
       const next = new Set(enabled);
       if (box.checked) next.add(type);

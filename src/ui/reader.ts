@@ -21,11 +21,25 @@ function sameImage(a: string, b: string): boolean {
   return strip(a) === strip(b);
 }
 
-function leadFigure(article: Article, body: DocumentFragment): HTMLElement | null {
+/** The first block of the body, looking through the wrapper elements Readability leaves. */
+function firstBlock(body: ParentNode): Element | null {
+  let el = body.firstElementChild;
+  while (el && /^(DIV|SECTION|ARTICLE|MAIN)$/.test(el.tagName) && el.firstElementChild) el = el.firstElementChild;
+  return el;
+}
+
+/** Whether the body already shows the lead image: the same file, its caption, or a picture on top. */
+function bodyHasLead(article: Article, body: ParentNode, src: string): boolean {
+  if (Array.from(body.querySelectorAll('img')).some((img) => sameImage(img.getAttribute('src') ?? '', src))) return true;
+  const caption = article.leadImage?.caption?.replace(/\s+/g, '');
+  if (caption && Array.from(body.querySelectorAll('figcaption')).some((c) => c.textContent?.replace(/\s+/g, '') === caption)) return true;
+  const first = firstBlock(body);
+  return !!first && (/^(FIGURE|IMG|PICTURE)$/.test(first.tagName) || (first.tagName === 'P' && !first.textContent?.trim() && !!first.querySelector('img')));
+}
+
+function leadFigure(article: Article, body: ParentNode): HTMLElement | null {
   const src = safeHttpUrl(article.leadImage?.src);
-  if (!src) return null;
-  const inBody = Array.from(body.querySelectorAll('img')).some((img) => sameImage(img.getAttribute('src') ?? '', src));
-  if (inBody) return null;
+  if (!src || bodyHasLead(article, body, src)) return null;
   const img = el('img', { src, alt: article.leadImage?.alt ?? '', referrerPolicy: 'no-referrer' });
   img.decoding = 'async';
   const fig = el('figure', { className: 'lead-image' }, img);
@@ -59,14 +73,13 @@ export function isCjkArticle(article: Pick<Article, 'lang' | 'text' | 'title'>):
   return letters > 0 && countCjk(sample) / letters > 0.3;
 }
 
-/** An image that cannot load (offline, gone, blocked) is hidden rather than shown broken. */
+/**
+ * An image that cannot load (offline, gone, blocked) is hidden rather than shown broken. Its
+ * caption stays: it is part of the article's text (and may name people and places).
+ */
 function hideWhenBroken(root: ParentNode): void {
   for (const img of Array.from(root.querySelectorAll('img'))) {
-    img.addEventListener('error', () => {
-      const fig = img.closest('figure');
-      if (fig && fig.querySelectorAll('img').length === 1) fig.classList.add('image-broken');
-      else img.classList.add('image-broken');
-    }, { once: true });
+    img.addEventListener('error', () => img.classList.add('image-broken'), { once: true });
   }
 }
 
@@ -107,7 +120,8 @@ export function renderReader(host: HTMLElement, article: Article, entities: Enti
   if (lang) title.lang = lang;
   title.dir = article.dir;
   const header = el('header', { className: 'article-header' });
-  const lead = opts.showImages ? leadFigure(article, body) : null;
+  // The body fragment now lives in bodyEl: look there.
+  const lead = opts.showImages ? leadFigure(article, bodyEl) : null;
   if (lead) header.append(lead);
   header.append(title, metaLine(article));
   const descriptions = el('div', { className: 'entity-descriptions', hidden: true });

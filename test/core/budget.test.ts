@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   budgetErrorFrom,
+  checkBeforeEntities,
   checkDocument,
   checkResultSize,
+  forEntities,
   Deadline,
   DEFAULT_BUDGET,
   elementDepth,
@@ -12,7 +14,7 @@ import {
 import { runPipeline } from '../../src/core/pipeline.ts';
 import { parse, seedDoc } from '../helpers.ts';
 
-const small: Budget = { maxElements: 500, maxDepth: 40, maxTextChars: 20_000, maxResultBytes: 200_000, timeMs: 10_000 };
+const small: Budget = { maxElements: 500, maxDepth: 40, maxTextChars: 20_000, maxResultBytes: 200_000, maxEntityChars: 1_000, timeMs: 10_000 };
 
 /**
  * A document nested `depth` elements deep under <body>, built through the DOM as a page script
@@ -96,7 +98,7 @@ describe('result size', () => {
   });
 
   it('keeps the default limit well under the 64 MiB message limit', () => {
-    expect(DEFAULT_BUDGET.maxResultBytes).toBeLessThanOrEqual(32 * 1024 * 1024);
+    expect(DEFAULT_BUDGET.maxResultBytes).toBeLessThanOrEqual(16 * 1024 * 1024);
   });
 });
 
@@ -110,6 +112,24 @@ describe('Deadline', () => {
     const late = d.check('entities');
     expect(late?.code).toBe('timeout');
     expect(late?.message).toContain('entities');
+  });
+});
+
+describe('between extraction and entity tagging', () => {
+  it('refuses an article already too large to pass on, before tagging it', () => {
+    const d = new Deadline(10_000, () => 0);
+    expect(checkBeforeEntities({ html: `<p>${'字'.repeat(40_000)}</p>`, text: '字'.repeat(40_000) }, d, small)?.code).toBe('too-large');
+    expect(checkBeforeEntities({ html: '<p>ok</p>', text: 'ok' }, d, small)).toBeNull();
+    expect(checkBeforeEntities(null, d, small)).toBeNull();
+  });
+
+  it('gives the tagger at most maxEntityChars of text, and the article itself otherwise', () => {
+    const long = { text: 'x'.repeat(5000), title: 't' };
+    expect(forEntities(long, small).text.length).toBe(1000);
+    expect(forEntities(long, small).title).toBe('t');
+    const short = { text: 'short' };
+    expect(forEntities(short, small)).toBe(short);
+    expect(forEntities(long, undefined)).toBe(long);
   });
 });
 

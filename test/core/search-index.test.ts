@@ -80,25 +80,29 @@ describe('entity index and filters over cards', () => {
     { name: '加拿大', type: 'place', aliases: [], count: 2, sources: ['page-tag'] },
   ], new Date('2026-01-10T12:00:00Z'));
   const other = makeClipping('other-0001', { ...article!, url: 'https://example.org/x', canonicalUrl: 'https://example.org/x', lang: 'en', siteName: 'Example' }, [
-    { name: '加拿大', type: 'place', aliases: [], count: 1, sources: ['gazetteer'] },
+    { name: '加拿大', type: 'place', aliases: ['Canada'], count: 1, sources: ['gazetteer'] },
+    { name: '布林肯', type: 'person', aliases: ['Antony Blinken', 'Blinken', '布林肯'], count: 1, sources: ['rule'] },
   ], new Date('2026-02-10T12:00:00Z'));
   const cards = [clippingCard(seed), clippingCard(other)];
 
-  it('counts clippings per entity, by type, most mentioned first', () => {
+  it('counts clippings per entity, by type, most mentioned first, with their other names', () => {
     const index = buildEntityIndex(cards);
-    expect(index.place).toEqual([{ name: '加拿大', type: 'place', count: 2 }]);
-    expect(index.person).toEqual([{ name: '布林肯', type: 'person', count: 1 }]);
+    expect(index.place).toEqual([{ name: '加拿大', type: 'place', count: 2, aliases: ['Canada'] }]);
+    // Aliases from every clipping, once each, never the canonical name itself.
+    expect(index.person).toEqual([{ name: '布林肯', type: 'person', count: 2, aliases: ['Antony Blinken', 'Blinken'] }]);
     expect(index.organization).toEqual([]);
   });
 
   it('filters by entity, entity type, site, language and saved date', () => {
     const ids = (f: Parameters<typeof matchesFilter>[1]) => cards.filter((c) => matchesFilter(c, f)).map((c) => c.id);
-    expect(ids({ entity: { name: '布林肯', type: 'person' } })).toEqual(['seed-0001']);
+    expect(ids({ entity: { name: '布林肯', type: 'person' } })).toEqual(['seed-0001', 'other-0001']);
+    expect(ids({ entity: { name: '布林肯', type: 'place' } })).toEqual([]);
     expect(ids({ entityType: 'place' })).toEqual(['seed-0001', 'other-0001']);
     expect(ids({ site: 'Example' })).toEqual(['other-0001']);
     expect(ids({ lang: 'zh' })).toEqual(['seed-0001']);
     expect(ids({ from: '2026-02-01' })).toEqual(['other-0001']);
     expect(ids({ to: '2026-01-31' })).toEqual(['seed-0001']);
+    expect(ids({ entity: { name: '布林肯', type: 'person' }, site: 'Example' })).toEqual(['other-0001']);
   });
 
   it('indexes what a clipping holds: entity aliases, tags and note', () => {

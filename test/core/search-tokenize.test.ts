@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bigrams, queryTerms, tokenize } from '../../src/core/search/tokenize.ts';
-import { matchRanges, snippet } from '../../src/core/search/highlight.ts';
+import { matchRanges, prepareText, snippet } from '../../src/core/search/highlight.ts';
 
 describe('tokenize', () => {
   it('splits Latin text into folded words (case, width and accents)', () => {
@@ -57,6 +57,29 @@ describe('matchRanges and snippet', () => {
   it('maps folded matches back to the original characters (accents, full width)', () => {
     const text = 'Rencontre au Café de Flore, ＡＢＣ';
     expect(matchRanges(text, 'cafe abc').map(([a, b]) => text.slice(a, b))).toEqual(['Café', 'ＡＢＣ']);
+  });
+
+  it('maps matches exactly when folding changes lengths (ellipsis, ligature, half-width kana, decomposed accents)', () => {
+    // NFKC turns "…" into three dots and "ﬁ" into two letters, merges ｶﾞ into one kana, and
+    // accent folding drops a combining mark: the marks must still land on the original characters.
+    const text = 'Wait… the ﬁnal ｶﾞイド to the cafe\u0301 and Café';
+    expect(matchRanges(text, 'final').map(([a, b]) => text.slice(a, b))).toEqual(['ﬁnal']);
+    expect(matchRanges(text, 'ガイド').map(([a, b]) => text.slice(a, b))).toEqual(['ｶﾞイド']);
+    expect(matchRanges(text, 'cafe').map(([a, b]) => text.slice(a, b))).toEqual(['cafe\u0301', 'Café']);
+    // CJK with full-width punctuation (folded one for one): the fast path, same answer.
+    const zh = '美国国务卿布林肯（Antony Blinken）表示，气候变化……是共同的挑战。';
+    expect(matchRanges(zh, '气候变化 blinken').map(([a, b]) => zh.slice(a, b))).toEqual(['Blinken', '气候变化']);
+  });
+
+  it('finds the snippet of a long text around a match far inside it, prepared once or not', () => {
+    const text = `${'Lorem ipsum dolor sit amet. '.repeat(2000)}Europa’s plumes… ${'Etc. '.repeat(500)}`;
+    const prepared = prepareText(text);
+    const s = snippet(prepared, 'europa plumes');
+    expect(s).toEqual(snippet(text, 'europa plumes'));
+    expect(s.ranges.map(([a, b]) => s.text.slice(a, b))).toEqual(['Europa', 'plumes']);
+    expect(s.text.startsWith('…')).toBe(true);
+    // No match: the start of the text.
+    expect(snippet(prepared, 'zebra').text.startsWith('Lorem ipsum')).toBe(true);
   });
 
   it('cuts a window around the first match with the ranges shifted into it', () => {

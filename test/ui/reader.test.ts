@@ -107,4 +107,13 @@ describe('reader', () => {
     renderReader(h, article({ leadImage: lead, html: '<p>Text <img src="https://example.org/b.jpg" alt="b"></p>' }), [], { enabledTypes: all, showImages: false });
     expect(h.querySelectorAll('img')).toHaveLength(0);
   });
+
+  it('does not show the lead image twice when the body already opens with it', () => {
+    const lead = { src: 'https://example.org/lead-1200.jpg', alt: '', caption: 'The harbour at dawn' };
+    const h = host();
+    const html = '<div><figure><img src="https://example.org/lead-640.jpg" alt=""><figcaption>The harbour at dawn</figcaption></figure><p>Text.</p></div>';
+    renderReader(h, article({ leadImage: lead, html }), [], { enabledTypes: all, showImages: true });
+    expect(h.querySelector('.lead-image')).toBeNull();
+    expect(h.querySelectorAll('img')).toHaveLength(1);
+  });
 });

@@ -128,3 +128,12 @@ describe('safeHttpUrl', () => {
     }
   });
 });
+
+describe('sanitizeArticleHtml before parsing', () => {
+  it('renames <track> so the parser never builds one (Chromium would start loading it)', () => {
+    const out = clean('<video><track src="https://t.example/a" default></video><TRACK\nsrc="https://t.example/b"><p title="<track>">t</p>');
+    expect(out.querySelector('track, video')).toBeNull();
+    expect(out.innerHTML).not.toContain('t.example');
+    expect(out.querySelector('p')?.textContent).toBe('t');
+  });
+});

@@ -20,46 +20,70 @@ export interface Model {
   shift: number;
   /** Per word shape: the history features' scores for each previous label (-1..NLABELS-1). */
   transitions: Map<string, Float64Array>;
-  /** Feature hash -> offset of its NLABELS weights. */
-  index: Map<number, number>;
-  weights: Float32Array;
+  /** Open-addressed hash table of the feature keys: slot -> key + 1 (0 = empty)... */
+  slots: Int32Array;
+  /** ...and slot -> offset of the key's NLABELS weights in `weights`. */
+  offsets: Int32Array;
+  mask: number;
+  /** The packed weights string itself: one char per weight, read through `value`. */
+  weights: string;
+  /** Char code of a packed weight -> its value. */
+  value: Float32Array;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const B64_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < 64; i++) B64_VALUE[B64.charCodeAt(i)] = i;
 
-/** Inverse of the training script's packing; runs once per page load (about a millisecond). */
+/**
+ * Inverse of the training script's packing, made cheap because it runs on the first page of every
+ * tab: the keys go into typed arrays (no Map of thousands of entries), and the weights are not
+ * decoded at all: each is read from the packed string through a 128-entry table when used.
+ */
 export function unpackModel(p: PackedModel): Model {
-  const index = new Map<number, number>();
+  let size = 1024;
+  const count = p.weights.length / NLABELS;
+  while (size < count * 2.5) size *= 2;
+  const slots = new Int32Array(size);
+  const offsets = new Int32Array(size);
+  const mask = size - 1;
   let key = 0;
   let delta = 0;
-  let bit = 0;
+  let scale = 1;
   let n = 0;
   for (let i = 0; i < p.keys.length; i++) {
     const v = B64_VALUE[p.keys.charCodeAt(i)]!;
-    delta += (v & 31) * 2 ** bit;
-    bit += 5;
+    delta += (v & 31) * scale;
+    scale *= 32;
     if (v < 32) {
       key += delta;
-      index.set(key, n++ * NLABELS);
+      let s = key & mask;
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = key + 1;
+      offsets[s] = n++ * NLABELS;
       delta = 0;
-      bit = 0;
+      scale = 1;
     }
   }
-  const weights = new Float32Array(p.weights.length);
-  for (let i = 0; i < p.weights.length; i++) {
-    const q = B64_VALUE[p.weights.charCodeAt(i)]! - 32;
-    weights[i] = q === 0 ? 0 : Math.sign(q) * p.levels[Math.abs(q) - 1]!;
+  const value = new Float32Array(128);
+  for (let c = 0; c < 128; c++) {
+    const q = B64_VALUE[c]! - 32;
+    value[c] = B64_VALUE[c]! < 0 || q === 0 ? 0 : Math.sign(q) * p.levels[Math.abs(q) - 1]!;
   }
-  return { shift: 32 - p.hashBits, index, weights, transitions: new Map() };
+  return { shift: 32 - p.hashBits, transitions: new Map(), slots, offsets, mask, weights: p.weights, value };
 }
 
 function addHash(model: Model, hash: number, scores: Float64Array, offset = 0): void {
-  const at = model.index.get(hash >>> model.shift);
-  if (at === undefined) return;
-  const w = model.weights;
-  for (let l = 0; l < NLABELS; l++) scores[offset + l]! += w[at + l]!;
+  const key = hash >>> model.shift;
+  const { slots, mask } = model;
+  let s = key & mask;
+  while (slots[s] !== key + 1) {
+    if (slots[s] === 0) return;
+    s = (s + 1) & mask;
+  }
+  const at = model.offsets[s]!;
+  const { weights, value } = model;
+  for (let l = 0; l < NLABELS; l++) scores[offset + l]! += value[weights.charCodeAt(at + l)]!;
 }
 
 /** History-feature scores for a word shape, for every previous label, computed once per shape. */

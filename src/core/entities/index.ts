@@ -1,7 +1,8 @@
 import type { Article, Entity } from '../types.ts';
 import { resolveOverlaps, type Candidate } from './candidate.ts';
 import { readPageTags } from './page-tags.ts';
-import { latinCandidates, isRegionName } from './latin.ts';
+import { latinCandidates } from './latin.ts';
+import { isRegionName } from './region-sets.ts';
 import { zhCandidates } from './zh.ts';
 import { jaCandidates } from './ja.ts';
 import { otherScriptCandidates } from './other-scripts.ts';

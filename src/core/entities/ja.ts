@@ -3,31 +3,34 @@
 // given name, names before an honorific or title, addresses (県/市/区...), organisation suffixes.
 import data from './data/ja.json';
 import type { Candidate } from './candidate.ts';
-import { Lexicon } from './lexicon.ts';
-import { regionNames } from './regions.ts';
+import { Lexicon, SortedWords } from './lexicon.ts';
 
 interface JaTables {
   lex: Lexicon;
   surnames: Lexicon;
   given: Lexicon;
-  kanaNouns: Set<string>;
+  kanaNouns: SortedWords;
 }
 
 let tables: JaTables | null = null;
+let places: SortedWords | null = null;
+const placeList = (): SortedWords => (places ??= new SortedWords(data.place, data.placeKinds));
+
+/** A country or region name in Japanese (Intl's ja names, shipped in the place list). */
+export function isJaRegion(name: string): boolean {
+  return placeList().codeOf(name) === 'r';
+}
 
 function load(): JaTables {
   if (tables) return tables;
-  const lex = new Lexicon();
-  lex.addAll(data.organization, 'organization');
-  lex.addAll(data.person, 'person');
-  for (const name of regionNames('ja').keys()) lex.add(name, 'place');
-  lex.addAll(data.place, 'place');
-  const surnames = new Lexicon();
-  surnames.addAll(data.surnames, 'person');
-  surnames.addAll(data.kanaSurnames, 'person');
-  const given = new Lexicon();
-  given.addAll(data.given, 'person');
-  tables = { lex, surnames, given, kanaNouns: new Set(data.kanaNouns.split('|')) };
+  // The shipped lists are searched as they are (lexicon.ts), in order of trust.
+  const lex = new Lexicon()
+    .addSorted(new SortedWords(data.organization, 'organization'))
+    .addSorted(new SortedWords(data.person, 'person'))
+    .addSorted(placeList());
+  const surnames = new Lexicon().addSorted(new SortedWords(data.surnames, 'person')).addSorted(new SortedWords(data.kanaSurnames, 'person'));
+  const given = new Lexicon().addSorted(new SortedWords(data.given, 'person'));
+  tables = { lex, surnames, given, kanaNouns: new SortedWords(data.kanaNouns, 'place') };
   return tables;
 }
 
@@ -106,19 +109,17 @@ export function jaCandidates(text: string, out: Candidate[]): void {
     }
     // Organisation names: the run up to an organisation suffix (日本証券クリアリング機構), after
     // any date or number in front of it.
-    // The first suffix ends the name: 東京大学 in 東京大学教授; katakana or Latin + 社 (クライスラー社).
+    // The last suffix ends the name: 東京大学 in 東京大学教授, 日本証券クリアリング機構 (not
+    // 日本証券); katakana or Latin + 社 (クライスラー社).
     const lead = /^(?:[0-9０-９]+[年月日]|[0-9０-９]+)*/u.exec(s)![0].length;
+    let orgEnd = 0;
     ORG_SUFFIX_ANY.lastIndex = lead;
     for (let m = ORG_SUFFIX_ANY.exec(s); m; m = ORG_SUFFIX_ANY.exec(s)) {
       const end = m.index + m[0].length;
       const prefix = s.slice(lead, m.index);
-      if (prefix.length >= 2 && end - lead <= 20 && !ORG_PREFIX_SKIP.test(prefix)) {
-        if (m[0] !== '社' || /[\p{Script=Katakana}ーA-Za-z]$/u.test(prefix)) {
-          out.push({ start: from + lead, end: from + end, type: 'organization', source: 'rule', priority: 3 });
-          break;
-        }
-      }
+      if (prefix.length >= 2 && end - lead <= 20 && !ORG_PREFIX_SKIP.test(prefix) && (m[0] !== '社' || /[\p{Script=Katakana}ーA-Za-z]$/u.test(prefix))) orgEnd = end;
     }
+    if (orgEnd) out.push({ start: from + lead, end: from + orgEnd, type: 'organization', source: 'rule', priority: 3 });
     // A kanji stretch that is a surname plus one to three characters: 加藤晋一朗, 小林明, also
     // after a job title and a dot (漫画家・岡部冬彦).
     for (const k of s.matchAll(/(?<![\p{Script=Han}々])[\p{Script=Han}々]{3,5}(?![\p{Script=Han}々])/gu)) {

@@ -1,11 +1,11 @@
 // Spaced scripts: the learned tagger (en-tagger.ts) on every stretch of cased text, including the
-// Latin names inside CJK text ("安东尼‧布林肯（Antony Blinken）"), plus region names from
-// Intl.DisplayNames in the page's language, English and the UI language.
+// Latin names inside CJK text ("安东尼‧布林肯（Antony Blinken）"), plus region names in the page's
+// language, English and the UI language (region-sets.ts).
 import modelData from './data/en-model.json';
 import type { Candidate } from './candidate.ts';
 import { tokenize, type Token } from './en-tokens.ts';
 import { labelSpans, tagLabels, unpackModel, type Model, type PackedModel, type Span } from './en-tagger.ts';
-import { regionNames } from './regions.ts';
+import { spacedRegionSets, type NameSet } from './region-sets.ts';
 
 let model: Model | null = null;
 
@@ -21,7 +21,7 @@ const TITLE =
 
 export function latinCandidates(text: string, locales: string[], out: Candidate[]): void {
   model ??= unpackModel(modelData as PackedModel);
-  const regions = locales.map(regionNames);
+  const regions = spacedRegionSets(locales);
   for (const seg of text.matchAll(SPACED)) {
     if (!CASED.test(seg[0])) continue;
     const tokens = tokenize(seg[0], seg.index!);
@@ -69,7 +69,7 @@ function capitalisedPieces(s: Span, tokens: Token[]): Span[] {
 }
 
 /** Region names written as capitalised words: "South Korea", "Mexico". */
-function regionMentions(text: string, tokens: Token[], regions: Map<string, string>[], out: Candidate[]): void {
+function regionMentions(text: string, tokens: Token[], regions: NameSet[], out: Candidate[]): void {
   for (let i = 0; i < tokens.length; i++) {
     if (!CASED.test(tokens[i]!.text[0]!)) continue;
     for (let n = Math.min(MAX_REGION_TOKENS, tokens.length - i); n >= 1; n--) {
@@ -81,8 +81,4 @@ function regionMentions(text: string, tokens: Token[], regions: Map<string, stri
       }
     }
   }
-}
-
-export function isRegionName(name: string, locales: string[]): boolean {
-  return locales.some((l) => regionNames(l).has(name));
 }

@@ -152,7 +152,9 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
     const name = canonical(g, cjkDoc);
     out.push({ name, type, aliases: [...g.forms.keys()].filter((f) => f !== name), count, sources: [...g.sources] });
   }
-  return out.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  // Code-unit order on ties, not localeCompare: that would start ICU in the page's renderer (see
+  // region-sets.ts); the panel sorts for display in its own page.
+  return out.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** In CJK text the form used most (布林肯); in spaced text the fullest (Antony Blinken). */

@@ -3,13 +3,12 @@
 // transliterated names, title + name, surname + given name in context, place + organisation head.
 import data from './data/zh.json';
 import type { Candidate } from './candidate.ts';
-import { Lexicon } from './lexicon.ts';
+import { Lexicon, SortedWords } from './lexicon.ts';
 import { regionNames } from './regions.ts';
+import { bestName, zhNameCandidates, PERSON_AFTER, STOP } from './zh-names.ts';
 
 interface ZhTables {
   lex: Lexicon;
-  surnames: Set<string>;
-  given: Set<string>;
   translit: Set<string>;
   /** One-character country abbreviations (美, 中, 俄...). */
   abbr: Set<string>;
@@ -18,41 +17,49 @@ interface ZhTables {
 let tables: ZhTables | null = null;
 let TITLE_RE: RegExp;
 
-// Words that end a name: particles, verbs of saying, conjunctions. A given-name character that is
-// one of these is not taken.
-const STOP = new Set('的了在是和与及同对把被向从为于说称表示指认也都就将曾已又还而但并等着过给让到这那其各该此之以及或且即由'.split(''));
 const PERSON_TITLES =
-  /(?:通讯员|外长|外相|外交部长|总统|副总统|总理|副总理|首相|主席|副主席|部长|大使|发言人|议员|参议员|众议员|州长|市长|省长|县长|书记|委员长|国王|女王|王子|教练|主帅|队长|记者|编辑|教授|博士|将军|司令|主任|局长|厅长|董事长|总裁|经理|主持人|导演|作家|画家|歌手|球员|选手)$/;
-const PERSON_AFTER = /^(?:说|表示|指出|指称|认为|强调|介绍|称|告诉|透露|宣布|会见|会晤|出席|主持|担任|当选|率领|发表|回忆|笑着|先生|女士|同志|教授|老师|主席|总理|总统|书记|省长|市长|部长|等人|一行|夫妇|夫人|（[左右中]）)/;
+  /(?:国务卿|通讯员|外长|外相|外交部长|总统|副总统|总理|副总理|首相|主席|副主席|部长|大使|发言人|议员|参议员|众议员|州长|市长|省长|县长|书记|委员长|国王|女王|王子|教练|主帅|队长|记者|编辑|教授|博士|将军|司令|主任|局长|厅长|董事长|总裁|经理|主持人|导演|作家|画家|歌手|球员|选手)$/;
 const ORG_HEAD =
   /^(?:国务院|参议院|众议院|国会|议会|外交部|国防部|财政部|商务部|司法部|内政部|农业部|教育部|卫生部|委员会|省委|市委|县委|党委|大学|学院|研究院|研究所|银行|集团|公司|协会|联合会|组织|法院|检察院|电视台|通讯社|日报|时报|报社|足协|俱乐部|代表团|队)/;
 const SEP = /[·‧•・]/;
+const RELATION = /^(?:两国|三国|四国|关系|双方|之间|合作|贸易|会谈|会晤|联合|峰会|首脑|外长|建交|友好|同盟|边境|对话|谈判|战争|经贸|联合声明)/;
 // Institutions that are names on their own in news text.
 const STANDALONE_ORG = /国会|参议院|众议院|议会|内阁/g;
 // Characters that continue a title into another word (总统府, 部长们), not into a name.
 const AFTER_TITLE_NOT_NAME = /^[府们职选任级身号令办衔]/;
 
-function load(): ZhTables {
-  if (tables) return tables;
-  const lex = new Lexicon();
-  // Lists in order of trust: an earlier list keeps a word that a later one also has.
-  lex.addAll(data.organization, 'organization');
-  lex.addAll(data.person, 'person');
-  for (const name of regionNames('zh').keys()) lex.add(name, 'place');
-  for (const name of regionNames('zh-Hant').keys()) lex.add(name, 'place');
-  lex.addAll(data.place, 'place');
-  // One-character place names from jieba (美, 俄, 京, 沪, 川) and the first character of every
-  // "X国" country name (英国 -> 英).
-  const abbr = new Set<string>(data.abbr);
-  for (const name of regionNames('zh').keys()) if (/^.国$/u.test(name)) abbr.add(name[0]!);
-  TITLE_RE = new RegExp(PERSON_TITLES.source.replace('$', ''), 'g');
-  tables = {
-    lex,
-    surnames: new Set(data.surnames),
-    given: new Set(data.given),
-    translit: new Set(data.translit),
-    abbr,
-  };
+let places: SortedWords | null = null;
+const placeList = (): SortedWords => (places ??= new SortedWords(data.place, data.placeKinds));
+
+/** A country or region name in Chinese (Intl's zh names, shipped in the place list). */
+export function isZhRegion(name: string): boolean {
+  return placeList().codeOf(name) === 'r';
+}
+
+// Characters found only in Traditional script: a page using them also gets Intl's zh-Hant region
+// names (台灣 spellings), the one case where this tagger asks Intl at run time.
+const TRADITIONAL = /[們這個來說時國會對經與為後關還裡從際開麼]/gu;
+let hantAdded = false;
+
+function load(text: string): ZhTables {
+  if (!tables) {
+    // The shipped lists are searched as they are (nothing decoded), in order of trust: on a tie an
+    // earlier list's type wins.
+    const lex = new Lexicon()
+      .addSorted(new SortedWords(data.organization, 'organization'))
+      .addSorted(new SortedWords(data.person, 'person'))
+      .addSorted(placeList());
+    TITLE_RE = new RegExp(PERSON_TITLES.source.replace('$', ''), 'g');
+    tables = {
+      lex,
+      translit: new Set(data.translit),
+      abbr: new Set(data.abbr),
+    };
+  }
+  if (!hantAdded && (text.slice(0, 5000).match(TRADITIONAL)?.length ?? 0) >= 5) {
+    for (const name of regionNames('zh-Hant').keys()) tables.lex.add(name, 'place');
+    hantAdded = true;
+  }
   return tables;
 }
 
@@ -65,20 +72,13 @@ function translitEnd(text: string, at: number, t: ZhTables): number {
   return i;
 }
 
-/** A Chinese personal name at `at`: surname + one or two given-name characters. */
-function hanNameEnd(text: string, at: number, t: ZhTables): number {
-  if (!t.surnames.has(text[at]!)) return at;
-  let i = at + 1;
-  for (let k = 0; k < 2 && i < text.length; k++) {
-    const ch = text[i]!;
-    if (!isHan(ch) || STOP.has(ch) || !t.given.has(ch)) break;
-    i++;
-  }
-  return i - at >= 2 ? i : at;
+/** A Chinese personal name at `at` (the name model's best reading), or `at`. */
+function hanNameEnd(text: string, at: number): number {
+  return bestName(text, at)?.end ?? at;
 }
 
 export function zhCandidates(text: string, out: Candidate[]): void {
-  const t = load();
+  const t = load(text);
   const runs = text.matchAll(/[\p{Script=Han}·‧•・]+/gu);
   for (const run of runs) {
     const from = run.index!;
@@ -114,7 +114,7 @@ export function zhCandidates(text: string, out: Candidate[]): void {
     const tEnd = translitEnd(text, at, t);
     if (end === at || (tEnd > end && SEP.test(text.slice(at, tEnd)))) end = tEnd;
     const dotted = SEP.test(text.slice(at, end));
-    if (end - at < 2 || end - at > (dotted ? 12 : 5)) end = hanNameEnd(text, at, t);
+    if (end - at < 2 || end - at > (dotted ? 12 : 5)) end = hanNameEnd(text, at);
     // A name written before its Latin form or another form in parentheses.
     const paren = text.slice(at, at + 6).search(/[（(]/);
     if (paren >= 2 && paren <= 4 && [...text.slice(at, at + paren)].every(isHan)) end = at + paren;
@@ -132,23 +132,8 @@ export function zhCandidates(text: string, out: Candidate[]): void {
     if (m && [...m[1]!].every((ch) => t.translit.has(ch) || SEP.test(ch))) out.push({ start: c.end + 1, end: c.end + 1 + m[1]!.length, type: 'person', source: 'rule', priority: 4 });
   }
   for (const m of text.matchAll(STANDALONE_ORG)) out.push({ start: m.index!, end: m.index! + m[0].length, type: 'organization', source: 'rule', priority: 1 });
-  // Surname + given name followed by a verb of saying or an honorific: 张敬涛说.
-  for (let i = 0; i < text.length; i++) {
-    if (!t.surnames.has(text[i]!) || isHan(text[i - 1]) && !STOP.has(text[i - 1]!)) continue;
-    const end = hanNameEnd(text, i, t);
-    if (end > i && PERSON_AFTER.test(text.slice(end, end + 3))) out.push({ start: i, end, type: 'person', source: 'rule', priority: 3 });
-  }
-  // Names listed or repeated: a surname + given name seen twice, or between list commas.
-  const seen = new Map<string, number>();
-  for (let i = 0; i < text.length; i++) {
-    if (!t.surnames.has(text[i]!) || (isHan(text[i - 1]) && !STOP.has(text[i - 1]!))) continue;
-    const end = hanNameEnd(text, i, t);
-    if (end === i || (isHan(text[end]) && !STOP.has(text[end]!))) continue;
-    const name = text.slice(i, end);
-    const listed = /[、，,]/.test(text[i - 1] ?? '') && /[、，,]/.test(text[end] ?? '');
-    seen.set(name, (seen.get(name) ?? 0) + 1);
-    if ((listed || seen.get(name)! >= 2) && !t.lex.get(name)) out.push({ start: i, end, type: 'person', source: 'rule', priority: 1 });
-  }
+  // Chinese names: surname + given name, scored by the name model (zh-names.ts).
+  zhNameCandidates(text, (name) => t.lex.get(name) !== undefined, out);
   // Place + organisation head: 美国国务院, 青岛海牛队, 河北省委.
   const places = out.filter((c) => c.type === 'place' && c.source === 'gazetteer');
   for (const p of places) {
@@ -169,11 +154,20 @@ export function zhCandidates(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(/(?<=[访来驻抵赴返离])[\p{Script=Han}](?=[\p{P}\s期访时后前的大使馆人])/gu)) {
     if (t.abbr.has(m[0])) out.push({ start: m.index!, end: m.index! + 1, type: 'place', source: 'rule', priority: 1 });
   }
-  // A run of two or three of them at the start of a word: 中美关系, 美墨两国, 中日韩.
-  for (const m of text.matchAll(/(?<=^|[^\p{Script=Han}]|[的和与在对同及、])[\p{Script=Han}]{2,3}/gu)) {
-    let s = m[0];
-    while (s.length > 2 && !t.abbr.has(s[s.length - 1]!)) s = s.slice(0, -1);
-    if (![...s].every((ch) => t.abbr.has(ch)) || t.lex.get(s) || t.lex.matchAt(text, m.index!)) continue;
-    for (let k = 0; k < s.length; k++) out.push({ start: m.index! + k, end: m.index! + k + 1, type: 'place', source: 'rule', priority: 1 });
+  // A run of two or three of them at the start of a word, or before a word of relations between
+  // countries: 中美关系, 美墨两国, 中日韩, 推动中俄合作.
+  for (let i = 0; i < text.length - 1; i++) {
+    if (!t.abbr.has(text[i]!) || !t.abbr.has(text[i + 1]!)) continue;
+    let end = i + 2;
+    if (t.abbr.has(text[end] ?? '') && !t.lex.matchAt(text, end)) end++;
+    const s = text.slice(i, end);
+    const left = i === 0 || !isHan(text[i - 1]) || /[的和与在对同及、]/u.test(text[i - 1]!);
+    const relation = RELATION.test(text.slice(end, end + 4));
+    if (!(left || relation) || t.lex.get(s)) continue;
+    let inWord = false;
+    for (let k = i; k < end; k++) if (t.lex.matchAt(text, k)) inWord = true;
+    if (inWord) continue;
+    for (let k = i; k < end; k++) out.push({ start: k, end: k + 1, type: 'place', source: 'rule', priority: 1 });
+    i = end - 1;
   }
 }

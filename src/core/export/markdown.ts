@@ -36,6 +36,21 @@ export function frontMatter(article: Article | Clipping, entities: Entity[] = []
 function turndown(): TurndownService {
   const td = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
   td.use(gfm);
+  // Page text that looks like HTML ("<img onerror=...>" written as text) must stay text: Markdown
+  // renderers pass raw HTML through. Turndown escapes Markdown syntax but not "<" (security e2e).
+  const escapeMarkdown = td.escape.bind(td);
+  td.escape = (text: string) => escapeMarkdown(text).replace(/</g, '\\<');
+  td.addRule('image-escaped-alt', {
+    filter: 'img',
+    replacement: (_content, node) => {
+      const img = node as HTMLElement;
+      const src = (img.getAttribute('src') ?? '').replace(/([<>()])/g, '\\$1');
+      if (!src) return '';
+      const alt = td.escape((img.getAttribute('alt') ?? '').replace(/\s+/g, ' '));
+      const title = (img.getAttribute('title') ?? '').replace(/\s+/g, ' ').replace(/"/g, '\\"');
+      return `![${alt}](${src.includes(' ') ? `<${src}>` : src}${title ? ` "${title}"` : ''})`;
+    },
+  });
   // Highlights are Sift's own marks, not the author's: keep their text only.
   td.addRule('entity-marks', { filter: (node) => node.nodeName === 'MARK' && node.hasAttribute('data-entity'), replacement: (content) => content });
   return td;
@@ -43,6 +58,7 @@ function turndown(): TurndownService {
 
 /** Markdown for an article. `body` may be a string (Node) or a node (extension pages, no parsing). */
 export function articleMarkdown(article: Article, entities: Entity[] = [], body: string | Node = article.html): string {
-  const md = turndown().turndown(body as string);
-  return `${frontMatter(article, entities)}# ${article.title}\n\n${md}\n`;
+  const td = turndown();
+  const md = td.turndown(body as string);
+  return `${frontMatter(article, entities)}# ${td.escape(article.title.replace(/\s+/g, ' '))}\n\n${md}\n`;
 }

@@ -5,8 +5,8 @@
 // HTML but are marked so the plain text (what is read, searched and scored) leaves them out.
 import { countCjk } from '../text/scripts.ts';
 import { dateInText } from './dates.ts';
-import { BY_LINE, CREDIT, LABEL_LINE, LEAKED_MARKUP, PROMO_CALL, PROMO_WORDS, RIGHTS, SHARE_WORDS, SHORTCODE, SIGN_OFF, STAMP_LINE } from './phrases.ts';
-import { CAPTION_ATTR } from './pre-clean.ts';
+import { BREADCRUMB, BY_LINE, CREDIT, DISCLAIMER, LABEL_LINE, LEAKED_MARKUP, PROMO_CALL, PROMO_WORDS, RIGHTS, SHARE_WORDS, SHORTCODE, SIGN_OFF, STAMP_LINE } from './phrases.ts';
+import { CAPTION_ATTR, captionKey } from './pre-clean.ts';
 import { commonSite, linkSite } from './teasers.ts';
 
 const LEAF_STOP = new Set(['TABLE', 'PRE', 'FIGURE', 'MATH', 'svg', 'SVG']);
@@ -125,10 +125,16 @@ function besidePicture(el: Element, root: Element): boolean {
   if (!parent || parent === root || parent.parentElement === root || parent.childElementCount > 4) return false;
   // Quotes and list items with a picture are content (a quoted review with its screenshot).
   if (parent.tagName === 'BLOCKQUOTE' || parent.tagName === 'LI') return false;
-  // The wrapper holds a picture and little text: not a short article's body.
-  if (words(parent.textContent ?? '') > 70) return false;
-  for (let c = parent.firstElementChild; c; c = c.nextElementSibling) if (c !== el && pictureOnly(c)) return true;
-  return false;
+  // The wrapper holds a picture and little text: a caption (and maybe a credit), not a short
+  // article's body of several paragraphs.
+  if (words(parent.textContent ?? '') > 60) return false;
+  let picture = false;
+  let texts = 0;
+  for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+    if (pictureOnly(c)) picture = true;
+    else if ((c.textContent ?? '').trim()) texts++;
+  }
+  return picture && texts <= 2;
 }
 
 /** Figures of pictures are captions as a whole; figures of code, tables or quotes are text. */
@@ -161,9 +167,10 @@ export interface FilterResult {
   linkShare: number;
 }
 
-export function filterBlocks(root: Element, base: string, home: string | null): FilterResult {
+export function filterBlocks(root: Element, base: string, home: string | null = null, captions: Set<string> = new Set()): FilterResult {
   const bylines: string[] = [];
   const blocks = leafBlocks(root, base, home);
+  if (captions.size) for (const b of blocks) if (captions.has(captionKey(b.text))) b.caption = true;
   let allWords = 0;
   let linkWords = 0;
   for (const b of blocks) {
@@ -193,7 +200,7 @@ export function filterBlocks(root: Element, base: string, home: string | null): 
     const short = b.words <= SHORT_WORDS;
     const before = firstLong >= 0 && i < firstLong;
     const after = lastLong >= 0 && i > lastLong;
-    if (short && (isLabel(b.text) || isShareBar(b.text))) b.drop = true;
+    if (short && (isLabel(b.text) || isShareBar(b.text) || BREADCRUMB.test(b.text))) b.drop = true;
     else if (b.words <= 40 && (RIGHTS.test(b.text) || SIGN_OFF.test(b.text) || SHORTCODE.test(b.text) || isPromo(b.text, b.words))) b.drop = true;
     else if (b.words <= 30 && CREDIT.test(b.text)) {
       if (nearImage(b.el)) b.caption = true;
@@ -201,18 +208,53 @@ export function filterBlocks(root: Element, base: string, home: string | null): 
     } else if (b.linkShare >= 0.7 && b.words <= LONG_WORDS && b.internalShare >= 0.5) b.drop = true;
     else if (b.linkShare >= 0.5 && b.words <= 80 && isLabel(unlinkedText(b.el))) b.drop = true;
     else if (b.words <= 60 && LEAKED_MARKUP.test(b.text)) b.drop = true;
-    else if (b.words <= 50 && besidePicture(b.el, root)) b.caption = true;
+    else if (b.words <= 40 && besidePicture(b.el, root)) b.caption = true;
     else if (short && (before || after || i < 3) && (BY_LINE.test(b.text) || isStamp(b.text))) {
       b.drop = true;
       if (BY_LINE.test(b.text)) bylines.push(b.text);
     } else if (before && i < 3 && b.words <= 3 && b.tag !== 'LI' && !HEADING.test(b.tag)) b.drop = true;
   });
+  dropClosingBoilerplate(blocks);
+  dropMenuLists(blocks, lastLong);
   dropOrphanHeadings(blocks);
   for (const b of blocks) {
     if (b.drop) b.el.remove();
     else if (b.caption && b.el.tagName !== 'FIGCAPTION') b.el.setAttribute(CAPTION_ATTR, '');
   }
   return { bylines, linkShare: allWords ? linkWords / allWords : 0 };
+}
+
+/** A disclaimer in the last part of the page opens the footer: it and all after it go. */
+function dropClosingBoilerplate(blocks: Block[]): void {
+  const from = Math.floor(blocks.length / 2);
+  for (let i = from; i < blocks.length; i++) {
+    if (!blocks[i]!.caption && DISCLAIMER.test(blocks[i]!.text)) {
+      for (let j = i; j < blocks.length; j++) blocks[j]!.drop = true;
+      return;
+    }
+  }
+}
+
+/** Tiny items, one or two words each, no sentence among them: a menu or tab strip. */
+function isMenuItem(b: Block): boolean {
+  const cjk = countCjk(b.text);
+  return b.tag === 'LI' && (cjk > 0 ? cjk <= 4 && b.words <= 2 : b.words <= 1);
+}
+
+/** Runs of three or more menu items after the article's last paragraph. */
+function dropMenuLists(blocks: Block[], lastLong: number): void {
+  if (lastLong < 0) return;
+  let run: Block[] = [];
+  const flush = (): void => {
+    if (run.length >= 3) for (const b of run) b.drop = true;
+    run = [];
+  };
+  for (let i = lastLong + 1; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (isMenuItem(b)) run.push(b);
+    else if (b.text) flush();
+  }
+  flush();
 }
 
 /** Headings over nothing (everything under them dropped, or the end of the article) go too. */

@@ -2,12 +2,13 @@ import { Readability } from '@mozilla/readability';
 import type { Article, Readability as Readable } from '../types.ts';
 import { blockText } from '../text/block-text.ts';
 import { countWords, readingMinutes } from '../text/reading-time.ts';
-import { CAPTION_ATTR, ORDER_ATTR, preClean } from './pre-clean.ts';
+import { CAPTION_ATTR, ORDER_ATTR, SECTION_ATTR, preClean } from './pre-clean.ts';
 import { postClean } from './post-clean.ts';
 import { readMetadata } from './metadata.ts';
 import { readPageMeta } from './page-meta.ts';
 import { judgeReadable } from './readable.ts';
 import { chooseLead, insertLead } from './lead-image.ts';
+import { recoverLead } from './lead-text.ts';
 import { siteOf } from './teasers.ts';
 
 export interface ExtractOptions {
@@ -31,9 +32,10 @@ export interface ExtractResult {
 const CHAR_THRESHOLD = 100;
 
 function stripMarks(root: Element): void {
-  for (const el of Array.from(root.querySelectorAll(`[${ORDER_ATTR}], [${CAPTION_ATTR}]`))) {
+  for (const el of Array.from(root.querySelectorAll(`[${ORDER_ATTR}], [${CAPTION_ATTR}], [${SECTION_ATTR}]`))) {
     el.removeAttribute(ORDER_ATTR);
     el.removeAttribute(CAPTION_ATTR);
+    el.removeAttribute(SECTION_ATTR);
   }
 }
 
@@ -59,8 +61,9 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   if (!parsed || !container) {
     return { article: null, readability: { isArticle: false, reason: 'no-content' } };
   }
+  recoverLead(container, work.body);
   const early = readMetadata(doc, url, { readability: parsed }, pageMeta);
-  const post = postClean(container, { url, title: early.title, site });
+  const post = postClean(container, { url, title: early.title, site: pre.site, captions: pre.captions });
   const lead = chooseLead(container, pre.leadCandidates, pre.paragraphs, early.leadImage?.src ?? null);
   const leadImage = lead ? insertLead(container, lead, url) : null;
   const text = blockText(container, { skipCaptions: CAPTION_ATTR });

@@ -32,7 +32,9 @@ export const LABEL_LINE = L([
   'share (?:on|via) \\w+', 'teilen', 'partager', 'compartir', 'compartilhar', 'condividi', 'поделиться', '分享(?:到|本文)?',
   'follow (?:us|me)(?: on .{1,30})?', 'like us on facebook', 'folgen sie uns(?: auf .{1,30})?', 'suivez-nous(?: sur .{1,30})?',
   'síguenos(?: en .{1,30})?', 'siga-nos', 'seguici', 'print(?: this)?(?: article| page)?', 'e-?mail(?: this)?(?: article)?',
-  'get .{0,40} (?:app|newsletter)', '(?:[\\w’\' ]{1,30}) contributed to this report\\.?',
+  'get .{0,40} (?:app|newsletter)',
+  '(?:您现在的位置|您的位置|当前位置|現在位置|目前位置|所在位置|位置)\\s*[:：].{0,80}', '请您?对(?:该|这篇)?文章(?:评分|打分).{0,20}', '.{0,8}人已评', '更多关于', '的新闻',
+  '(?:字号|字體|字体)\\s*[:：].{0,20}', '(?:打印|列印)(?:本[文页頁]|此[文页頁])?', '(?:关闭|關閉)(?:窗口|視窗)', '(?:返回|回到)(?:顶部|頂部|首页|首頁)', '(?:[\\w’\' ]{1,30}) contributed to this report\\.?',
 ]);
 
 /** Social network names and share verbs: a line made only of them is a share bar. */
@@ -51,9 +53,9 @@ export const RIGHTS = /^(?:©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|all
 export const SIGN_OFF =
   /^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b|\bcontributed (?:reporting|to this (?:report|story|article))\b|^(?:follow|more)\b.{0,80}\bhttps?:\/\/\S+\s*$|\baffiliate (?:links?|commission|partnerships?)\b|^(?:have a tip|reach (?:the )?(?:reporter|writer|author)s?|follow (?:him|her|them) on|contact (?:the )?(?:reporter|writer|author))\b|\bmay be reached at\b|^(?:citation|quelle|source|fuente|fonte)\s*:\s*\S+.{0,80}\bretrieved\b/iu;
 
-/** Credit lines of pictures ("Photo: Jane Doe, AP", "Image: Getty", "(AP Photo/Alan Diaz)"). */
+/** Credit lines of pictures ("Photo: Jane Doe, AP", "Image: Getty", "(AP Photo/Alan Diaz)", "图为：..."). */
 export const CREDIT =
-  /^(?:photo|photograph|image|picture|pictured|credit|credits|foto|bild|bildquelle|imagen|immagine|фото|图|圖|写真|사진)\s*(?:by|credit|:|：|\.{3}|…|\|)|^credit\.{3}|\((?:image|photo|picture|foto)s?\s*:\s*[^)]{1,60}\)\s*$|\b(?:getty images|ap photo|reuters\/|afp(?: via getty images)?|shutterstock|istock(?:photo)?|dpa)\b[^.]{0,40}\)?\s*$/iu;
+  /^(?:图为|圖為|图片|圖片|摄影|攝影|图|圖)\s*[:：]|^[（(](?:图|圖|图片|圖片)[）)]|^(?:photo|photograph|image|picture|pictured|credit|credits|foto|bild|bildquelle|imagen|immagine|фото|图|圖|写真|사진)\s*(?:by|credit|:|：|\.{3}|…|\|)|^credit\.{3}|\((?:image|photo|picture|foto)s?\s*:\s*[^)]{1,60}\)\s*$|\b(?:getty images|ap photo|reuters\/|afp(?: via getty images)?|shutterstock|istock(?:photo)?|dpa)\b[^.]{0,40}\)?\s*$/iu;
 
 /** "By Jane Doe", "Von Max Muster", "Por ..." at the start of a short line. */
 export const BY_LINE = /^(?:[Bb][Yy]|[Vv]on|VON|[Pp]or|POR|[Pp]ar|PAR|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Pp]rzez|[Оо]т|[Аа]втор)\s*[:：]?\s+\p{Lu}/u;
@@ -74,3 +76,10 @@ export const PROMO_CALL = /^(?:sign up|subscribe|get|join|download|register|foll
 
 /** Markup that leaked into text as characters ("&lt;span data-mce-type=...>"). */
 export const LEAKED_MARKUP = /(?:&(?:amp;)?lt;|<)\/?[a-z][\w-]*(?:\s+[\w-]+=|\s*\/?(?:&(?:amp;)?gt;|>))/i;
+
+/** Disclaimers and rights statements that open the closing boilerplate of (mostly Chinese) news pages. */
+export const DISCLAIMER =
+  /^[【\[（(]?\s*(?:免责声明|免責聲明|版权声明|版權聲明|版权与免责声明|版權與免責聲明)|^[【\[（(]?\s*(?:声明|聲明|disclaimer|haftungsausschluss)\s*[】\]）)]?\s*[:：]|^.{0,12}(?:版权与免责声明|版權與免責聲明|免责声明|免責聲明|版权声明|版權聲明)\s*[:：]?\s*$/iu;
+
+/** A breadcrumb trail: "Home > News > World". */
+export const BREADCRUMB = /\S\s*(?:>|»|›|＞|→)\s*\S.*(?:>|»|›|＞|→)/u;

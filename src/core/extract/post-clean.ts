@@ -7,8 +7,10 @@ import { resolveLazyImages } from './lazy-images.ts';
 export interface PostCleanContext {
   url: string;
   title: string;
-  /** The page's site ("example.co.uk"), or null when its address is unknown. */
-  site: string | null;
+  /** The page's site ("example.co.uk"); '' when unknown (every link then counts as internal). */
+  site: string;
+  /** Caption texts pre-clean found (see PreCleanResult.captions). */
+  captions?: Set<string>;
 }
 
 export interface PostCleanResult {
@@ -92,7 +94,7 @@ export function postClean(root: Element, ctx: PostCleanContext): PostCleanResult
   resolveLazyImages(root);
   absolutize(root, ctx.url);
   dropTitleHeading(root, ctx.title);
-  const { bylines, linkShare } = filterBlocks(root, ctx.url, ctx.site);
+  const { bylines, linkShare } = filterBlocks(root, ctx.url, ctx.site, ctx.captions);
   dropEmpty(root);
   collapseWhitespace(root);
   return { bylines, linkShare };

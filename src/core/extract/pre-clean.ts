@@ -17,6 +17,13 @@ export interface LeadCandidate {
 }
 
 export interface PreCleanResult {
+  /** The page's site, inferred from its links when its address is unknown ('' if no links). */
+  site: string;
+  /**
+   * Texts of elements marked as captions. Readability rebuilds some elements (a <div> of text
+   * becomes a new <p>) and drops their attributes, so captions are also known by their text.
+   */
+  captions: Set<string>;
   /** Text of byline elements, in page order (they are removed from the body). */
   bylines: string[];
   leadCandidates: LeadCandidate[];
@@ -25,6 +32,8 @@ export interface PreCleanResult {
 }
 
 export const ORDER_ATTR = 'data-sift-i';
+/** On text blocks inside an <article>/<main>: the position of that element (see lead-text.ts). */
+export const SECTION_ATTR = 'data-sift-s';
 export const CAPTION_ATTR = 'data-sift-caption';
 
 const DROP_TAGS = new Set([
@@ -41,28 +50,41 @@ const KEEP_INSIDE = new Set(['TABLE', 'PRE', 'CODE', 'MATH']);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const VIDEO_HOST = /\/\/(?:www\.)?(?:youtube(?:-nocookie)?\.com|player\.vimeo\.com|dailymotion\.com|player\.twitch\.tv)/i;
 const LONG_PARAGRAPH = 120;
+// A standfirst or lead paragraph: shorter than body paragraphs, longer than a label.
+const LEAD_TEXT = 40;
+const SECTION_TAGS = new Set(['ARTICLE', 'MAIN']);
+const CONTENT_WORD = /(?:^|[\s_-])(?:article|content|post|entry|story|body|main|text|prose)(?:$|[\s_-])/i;
 const MIN_LEAD_PX = 150;
 const ICONISH = /(?:^|[\s_\-/.])(?:logo|icon|icons|avatar|sprite|emoji|badge|pixel|spacer|qr|qrcode|二维码|二維碼)(?:$|[\s_\-/.])/i;
 const MAX_LEAD_CANDIDATES = 40;
 const GUARD_SHARE = 0.4;
 
+const TEXT_SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION']);
+const TEXT_BLOCK = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'TD', 'TH', 'DD', 'DT', 'PRE', 'FIGCAPTION']);
+
 /**
- * The likely home of the article: the element whose own <p> children carry the most text. It and
- * its ancestors are never removed, whatever their class names say.
+ * The likely home of the article: the element whose paragraphs (or, on pages that break lines
+ * with <br>, whose own text) carry the most text. It and its ancestors are never removed,
+ * whatever their class names say.
  */
 function textHome(body: Element): { total: number; keep: Set<Element> } {
-  const byParent = new Map<Element, number>();
+  const byHome = new Map<Element, number>();
   let total = 0;
-  for (const p of Array.from(body.getElementsByTagName('p'))) {
-    const len = (p.textContent ?? '').trim().length;
-    if (len < 40) continue;
+  const walker = body.ownerDocument.createTreeWalker(body, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const len = (n.nodeValue ?? '').trim().length;
+    if (len < 20) continue;
+    let el = n.parentElement;
+    if (!el || TEXT_SKIP.has(el.tagName)) continue;
+    while (el && el !== body && INLINE.has(el.tagName)) el = el.parentElement;
+    if (el && el !== body && TEXT_BLOCK.has(el.tagName)) el = el.parentElement;
+    if (!el || el === body) continue;
     total += len;
-    const parent = p.parentElement;
-    if (parent) byParent.set(parent, (byParent.get(parent) ?? 0) + len);
+    byHome.set(el, (byHome.get(el) ?? 0) + len);
   }
   let best: Element | null = null;
   let most = 0;
-  for (const [el, n] of byParent) if (n > most) [best, most] = [el, n];
+  for (const [el, n] of byHome) if (n > most) [best, most] = [el, n];
   const keep = new Set<Element>();
   for (let e = best; e && e !== body; e = e.parentElement) keep.add(e);
   return { total, keep };
@@ -128,20 +150,20 @@ export interface PreCleanContext {
 }
 
 export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, site: null }): PreCleanResult {
-  const result: PreCleanResult = { bylines: [], leadCandidates: [], paragraphs: [] };
   const body = doc.body;
+  const site = ctx.site ?? (body ? commonSite(body, ctx.url) : '');
+  const result: PreCleanResult = { site, captions: new Set(), bylines: [], leadCandidates: [], paragraphs: [] };
   if (!body) return result;
-  let home = ctx.site;
-  const site = (): string => (home ??= commonSite(body, ctx.url));
-  const { total, keep: articlePath } = textHome(body);
+  const { keep: articlePath } = textHome(body);
+  const total = pTextLength(body);
   const holdsArticle = (el: Element): boolean => articlePath.has(el) || (total > 0 && pTextLength(el) > total * GUARD_SHARE);
   const remove: Element[] = [];
   let order = 0;
   // Depth-first, in document order; `keep` > 0 inside tables, code and math, which stay whole.
-  const stack: { el: Element; keep: number; link: boolean }[] = [];
-  for (let c = body.lastElementChild; c; c = c.previousElementSibling) stack.push({ el: c, keep: 0, link: false });
+  const stack: { el: Element; keep: number; link: boolean; section: number }[] = [];
+  for (let c = body.lastElementChild; c; c = c.previousElementSibling) stack.push({ el: c, keep: 0, link: false, section: 0 });
   while (stack.length > 0) {
-    const { el, keep, link } = stack.pop()!;
+    const { el, keep, link, section } = stack.pop()!;
     const tag = el.tagName.toUpperCase();
     order++;
     if (dropped(el, tag, keep)) {
@@ -153,14 +175,20 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
       const marks = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
       const kind = marks.length > 1 ? junkByMarks(el, marks, result) : null;
       // A dialog or share bar goes even when big (a consent dialog can out-write the article),
-      // unless it wraps the page's <article>; a layout wrapper stays when it holds the article.
-      if (kind === 'semantic' ? !(holdsArticle(el) && wrapsArticle(el)) : kind === 'layout' && !holdsArticle(el)) {
+      // unless it holds the article and says so ("box article modal-enabled") or wraps the
+      // page's <article>; a layout wrapper stays whenever it holds the article.
+      const keepIt = holdsArticle(el) && (kind === 'layout' || CONTENT_WORD.test(marks) || wrapsArticle(el));
+      if (kind && !keepIt) {
         remove.push(el);
         continue;
       }
       if (kind) neutralize(el);
-      if (CAPTION.test(marks)) el.setAttribute(CAPTION_ATTR, '');
-      if (el.childElementCount >= 4 && isTeaserGrid(el, ctx.url, site()) && !holdsArticle(el)) {
+      if (CAPTION.test(marks)) {
+        el.setAttribute(CAPTION_ATTR, '');
+        const text = captionKey(el.textContent ?? '');
+        if (text) result.captions.add(text);
+      }
+      if (el.childElementCount >= 4 && isTeaserGrid(el, ctx.url, site) && !holdsArticle(el)) {
         remove.push(el);
         continue;
       }
@@ -172,10 +200,14 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
       }
       if (!link && result.leadCandidates.length < MAX_LEAD_CANDIDATES) recordLead(el, order, result);
     } else if (tag === 'P' || tag === 'DIV') {
-      if (isLongParagraph(el, tag)) {
+      const own = ownTextLength(el, tag);
+      if (own >= LONG_PARAGRAPH) {
         el.setAttribute(ORDER_ATTR, String(order));
         result.paragraphs.push(order);
       }
+      if (section && own >= LEAD_TEXT) markSection(el, order, section);
+    } else if (section && /^H[2-4]$/.test(tag) && (el.textContent ?? '').length >= LEAD_TEXT * 2) {
+      markSection(el, order, section);
     } else if (/^H[1-6]$/.test(tag) && el.getElementsByTagName('a').length > 0 && linkTextRatio(el) > 0.9) {
       // Headings made only of links are navigation or promotion, not article headings.
       remove.push(el);
@@ -183,7 +215,8 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
     }
     const k = keep + (KEEP_INSIDE.has(tag) ? 1 : 0);
     const inLink = link || (tag === 'A' && el.hasAttribute('href'));
-    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push({ el: c, keep: k, link: inLink });
+    const sec = SECTION_TAGS.has(tag) || el.getAttribute('itemprop') === 'articleBody' ? order : section;
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push({ el: c, keep: k, link: inLink, section: sec });
   }
   for (const el of remove) el.remove();
   // <head> keeps only what Readability reads (title, meta); scripts and styles there cost it time.
@@ -246,12 +279,22 @@ function hasLongParagraph(el: Element): boolean {
   return false;
 }
 
-function isLongParagraph(el: Element, tag: string): boolean {
-  if (tag === 'P') return (el.textContent ?? '').length >= LONG_PARAGRAPH;
+/** Captions compared by their words only, so whitespace changes do not matter. */
+export function captionKey(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+function ownTextLength(el: Element, tag: string): number {
+  if (tag === 'P') return (el.textContent ?? '').trim().length;
   // A DIV used as a paragraph: its own text, not its children's.
   let n = 0;
   for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) n += (c.nodeValue ?? '').trim().length;
-  return n >= LONG_PARAGRAPH;
+  return n;
+}
+
+function markSection(el: Element, order: number, section: number): void {
+  if (!el.hasAttribute(ORDER_ATTR)) el.setAttribute(ORDER_ATTR, String(order));
+  el.setAttribute(SECTION_ATTR, String(section));
 }
 
 function recordLead(img: Element, order: number, result: PreCleanResult): void {

@@ -1,12 +1,13 @@
 import type Dexie from 'dexie';
-import { clippingCard, migrateClipping, type Clipping } from '../../core/clipping.ts';
+import { clippingCard, migrateClipping, type Clipping, type ClippingCard } from '../../core/clipping.ts';
 
 // The IndexedDB schema, one entry per version. Dexie runs the upgrades in order for a profile
 // that skipped versions; a version, once shipped, is never edited, only followed by another.
 //   1: clippings (the full records).
 //   2: cards (the light rows the library lists, derived from clippings in the same transaction)
 //      and searchIndex (the library's persisted full-text index, a cache rebuilt when missing).
-export const DB_VERSION = 2;
+//   3: cards carry entities' other names (aliases), for the entity index: cards re-derived.
+export const DB_VERSION = 3;
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores({ clippings: 'id, canonicalUrl, savedAt, updatedAt' });
@@ -20,5 +21,14 @@ export function declareSchema(db: Dexie): void {
       });
       const all = await clippings.toArray();
       await cards.bulkPut(all.map(clippingCard));
+    });
+  db.version(3)
+    .stores({ clippings: 'id, canonicalUrl, savedAt, updatedAt', cards: 'id, savedAt', searchIndex: '' })
+    .upgrade(async (tx) => {
+      // One record at a time: a large library's full records need not all be in memory at once
+      // (the cards are light).
+      const fresh: ClippingCard[] = [];
+      await tx.table<Clipping, string>('clippings').toCollection().each((c) => void fresh.push(clippingCard(c)));
+      await tx.table('cards').bulkPut(fresh);
     });
 }
