@@ -11,7 +11,9 @@ import { bulkImport, log, median, openLibrary, quantile, r1, timeSearch, type Se
 // keeps a 10,000-clipping library in a Chromium profile that survives runs, so each build can be
 // measured in a minute instead of re-importing for fifteen, and can record a CPU profile of the
 // searches. Same corpus, queries and timing as bench:library.
-//   npx tsx bench/library-profile.ts --ext /tmp/build-copy --profile /tmp/lib-profile [--cpu out.cpuprofile] [--rounds 2]
+//   npx tsx bench/library-profile.ts --ext /tmp/build-copy --profile /tmp/lib-profile [--cpu out.cpuprofile] [--trace out.json] [--rounds 2]
+// --trace records a Chromium trace of 20 searches and sums the page's main-thread work by kind
+// (script, style, layout, paint...), to see where the time between input and paint goes.
 // The extension must always be loaded from the same --ext path: its id (and so its IndexedDB)
 // is derived from that path.
 
@@ -20,6 +22,8 @@ const { values: args } = parseArgs({
     ext: { type: 'string' },
     profile: { type: 'string', default: '/tmp/sift-lib-profile' },
     cpu: { type: 'string' },
+    trace: { type: 'string' },
+    shot: { type: 'string' },
     rounds: { type: 'string', default: '2' },
     clippings: { type: 'string', default: process.env.SIFT_BENCH_CLIPPINGS ?? '10000' },
   },
@@ -59,6 +63,42 @@ function topSelf(profile: { nodes: CpuNode[]; samples: number[]; timeDeltas: num
     byFn.set(key, (byFn.get(key) ?? 0) + us);
   }
   return [...byFn].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { data?: { frame?: string } };
+}
+
+/** Main-thread time of the library page by event kind over a few searches (top-level events only). */
+async function traceSearches(page: Page, queries: string[], file: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  const on = cdp as unknown as { on(name: string, f: (e: { value: TraceEvent[] }) => void): void; once(name: string, f: () => void): void };
+  on.on('Tracing.dataCollected', (e) => void events.push(...e.value));
+  const done = new Promise<void>((resolve) => on.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' } as never);
+  for (const q of queries) await timeSearch(page, q);
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  writeFileSync(file, JSON.stringify({ traceEvents: events }));
+  // The renderer's main thread: the one that ran the page's input handler.
+  const main = events.find((e) => e.name === 'EventDispatch' || e.name === 'FunctionCall');
+  const byName = new Map<string, number>();
+  for (const e of events) {
+    if (!main || e.tid !== main.tid || e.pid !== main.pid || e.ph !== 'X' || !e.dur) continue;
+    byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 20);
+  // CPU time (not wall time, which a loaded machine inflates) of the main thread's tasks.
+  const cpuMs = events.filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.name === 'RunTask').reduce((sum, e) => sum + ((e as { tdur?: number }).tdur ?? 0) / 1000, 0);
+  log(`main-thread CPU per search (all its tasks, to the end of the next frame): ${(cpuMs / queries.length).toFixed(1)} ms`);
+  log(`trace of ${queries.length} searches: ${file}; main-thread time by event (nested events counted in their parents too):\n${top.map(([n, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${n}`).join('\n')}`);
 }
 
 async function main(): Promise<void> {
@@ -106,11 +146,17 @@ async function main(): Promise<void> {
       writeFileSync(args.cpu, JSON.stringify(profile));
       log(`CPU profile: ${args.cpu}; self time, top 25:\n${topSelf(profile, 25).join('\n')}`);
     }
+    if (args.trace) await traceSearches(page, [...latin.slice(0, 10), ...cjk.slice(0, 10)], args.trace);
     // The entity index follows when typing pauses: its cost, after a pause after each query.
     await page.evaluate(() => performance.clearMeasures('sift:entity-index'));
     for (const q of [...latin.slice(0, 10), ...cjk.slice(0, 10), '']) {
       await timeSearch(page, q);
       await page.waitForTimeout(800);
+    }
+    if (args.shot) {
+      await timeSearch(page, cjk[0]!);
+      await page.waitForTimeout(1000);
+      await page.screenshot({ path: args.shot });
     }
     const entityMs = await page.evaluate(() => performance.getEntriesByName('sift:entity-index').map((m) => m.duration));
     const out: Record<string, unknown> = {

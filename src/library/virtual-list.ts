@@ -2,8 +2,10 @@
 // smoothly as 10. Rows have one fixed height, so a row's place is index * height.
 // Two things keep a repaint cheap, which matters because the list repaints on every keystroke
 // of a search: it never reads layout (the viewport's height comes from a ResizeObserver and its
-// scroll position from scroll events, so no forced synchronous layout), and a row whose content
-// did not change (same key) is kept, not rebuilt.
+// scroll position from scroll events, so no forced synchronous layout), a row whose content did
+// not change (same key) is kept, not rebuilt, and a new list first renders only the rows in view:
+// the rows above and below it follow when the page is idle. (Laying out and painting a new row's text
+// is most of a search's time to screen: CJK shaping and glyphs especially.)
 
 export const ROW_HEIGHT = 88;
 const OVERSCAN = 6;
@@ -17,6 +19,7 @@ export class VirtualList<T> {
   private first = -1;
   private last = -1;
   private frame = 0;
+  private topUp = 0;
   private height = 0;
   private top = 0;
   /** The rows on screen, by key. */
@@ -56,7 +59,16 @@ export class VirtualList<T> {
       // A shorter list: the browser will clamp the scroll position; render what it will show.
       this.top = Math.min(this.top, Math.max(0, items.length * ROW_HEIGHT - this.viewHeight()));
     }
-    this.paint(true);
+    this.paint(true, 0);
+    // The margin rows when the page is idle after the frame that shows the list (a scroll before
+    // then renders them itself).
+    if (!this.topUp) {
+      const run = () => {
+        this.topUp = 0;
+        this.paint(false);
+      };
+      this.topUp = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 200 }) : window.setTimeout(run, 50);
+    }
   }
 
   get length(): number {
@@ -82,34 +94,41 @@ export class VirtualList<T> {
     return this.height || FALLBACK_HEIGHT;
   }
 
-  private paint(force: boolean): void {
+  private paint(force: boolean, overscan = OVERSCAN): void {
     const height = this.viewHeight();
-    const first = Math.max(0, Math.floor(this.top / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(this.items.length, Math.ceil((this.top + height) / ROW_HEIGHT) + OVERSCAN);
+    const first = Math.max(0, Math.floor(this.top / ROW_HEIGHT) - overscan);
+    const last = Math.min(this.items.length, Math.ceil((this.top + height) / ROW_HEIGHT) + overscan);
     if (!force && first === this.first && last === this.last) return;
     if (first !== this.first) this.rows.style.transform = `translateY(${first * ROW_HEIGHT}px)`;
     this.first = first;
     this.last = last;
     const next = new Map<string, HTMLElement>();
     const out: HTMLElement[] = [];
-    let same = this.rows.childElementCount === last - first;
     for (let i = first; i < last; i++) {
       const item = this.items[i]!;
       const key = this.rowKey(item, i);
-      let row = this.shown.get(key);
-      if (!row) {
-        row = this.renderRow(item, i);
-        same = false;
-      } else if (same && this.rows.children[i - first] !== row) same = false;
+      const row = this.shown.get(key) ?? this.renderRow(item, i);
       next.set(key, row);
       out.push(row);
     }
-    this.shown = next;
-    if (same) return;
     // Keep keyboard focus on the same row across a re-render.
     const active = document.activeElement;
     const focused = active && this.rows.contains(active) ? (active as HTMLElement).closest<HTMLElement>('[data-id]')?.dataset.id : undefined;
-    this.rows.replaceChildren(...out);
+    // Change only what changed: rows kept stay in the DOM (a removed and re-added row would be
+    // laid out and painted again), old ones go, new ones go in their place.
+    const keep = new Set(out);
+    for (const row of this.shown.values()) if (!keep.has(row)) row.remove();
+    let at: ChildNode | null = this.rows.firstChild;
+    for (const row of out) {
+      if (row === at) at = at.nextSibling;
+      else this.rows.insertBefore(row, at);
+    }
+    while (at) {
+      const after: ChildNode | null = at.nextSibling;
+      at.remove();
+      at = after;
+    }
+    this.shown = next;
     if (focused && !(document.activeElement && this.rows.contains(document.activeElement))) {
       out.find((row) => row.dataset.id === focused)?.focus({ preventScroll: true });
     }

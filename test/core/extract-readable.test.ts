@@ -34,4 +34,18 @@ describe('readable or not', () => {
     const out = extractArticle(parse('<html><body><p>Just a line.</p></body></html>'), { force: true });
     expect(out.readability).toEqual({ isArticle: true, reason: 'forced' });
   });
+
+  it('"show anyway" on a page of headlines shows the headlines, which the cleaning layers would remove', () => {
+    const out = extractArticle(parse(readPage('e2e/pages/news-index.html'), 'http://127.0.0.1/news-index.html'), { force: true });
+    expect(out.readability).toEqual({ isArticle: true, reason: 'forced' });
+    expect(out.article!.text).toContain('Council approves new budget for road repairs');
+    expect(out.article!.text).toContain('Museum reopens with a new wing for modern art');
+    expect(out.article!.html).not.toMatch(/<script/i);
+  });
+
+  it('"show anyway" on an empty page still says there is nothing to show', () => {
+    const out = extractArticle(parse('<html><body><script>var x = 1;</script></body></html>'), { force: true });
+    expect(out.article).toBeNull();
+    expect(out.readability.reason).toBe('no-content');
+  });
 });

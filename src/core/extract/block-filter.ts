@@ -212,7 +212,7 @@ export function filterBlocks(root: Element, base: string, home: string | null = 
     else if (short && (before || after || i < 3) && (BY_LINE.test(b.text) || isStamp(b.text))) {
       b.drop = true;
       if (BY_LINE.test(b.text)) bylines.push(b.text);
-    } else if (before && i < 3 && b.words <= 3 && b.tag !== 'LI' && !HEADING.test(b.tag)) b.drop = true;
+    } else if (before && i < 3 && b.words <= 2 && b.tag !== 'LI' && !HEADING.test(b.tag)) b.drop = true;
   });
   dropClosingBoilerplate(blocks);
   dropMenuLists(blocks, lastLong);

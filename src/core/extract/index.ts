@@ -10,6 +10,7 @@ import { judgeReadable } from './readable.ts';
 import { chooseLead, insertLead } from './lead-image.ts';
 import { recoverLead } from './lead-text.ts';
 import { siteOf } from './teasers.ts';
+import { forcedArticle } from './forced.ts';
 
 export interface ExtractOptions {
   /** The page address; defaults to the document's URL. */
@@ -59,6 +60,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   }).parse();
   const container = parsed?.content as Element | null | undefined;
   if (!parsed || !container) {
+    if (options.force) return forced(doc, url, pageMeta);
     return { article: null, readability: { isArticle: false, reason: 'no-content' } };
   }
   recoverLead(container, work.body);
@@ -82,10 +84,16 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     wordCount: countWords(text),
     readingMinutes: readingMinutes(text),
   };
+  if (options.force && !text.trim()) return forced(doc, url, pageMeta);
   const readability = options.force
     ? { isArticle: true, reason: 'forced' as const }
     : judgeReadable({ text, linkShare: post.linkShare });
   return { article, readability };
+}
+
+function forced(doc: Document, url: string, pm: ReturnType<typeof readPageMeta>): ExtractResult {
+  const article = forcedArticle(doc, url, pm);
+  return article ? { article, readability: { isArticle: true, reason: 'forced' } } : { article: null, readability: { isArticle: false, reason: 'no-content' } };
 }
 
 /** The page's own site, from its address or its canonical one; null for files and unknown pages. */

@@ -32,7 +32,7 @@ export const SCREEN_READER = /(?:^|\s)(?:sr-only|visually-?hidden|screen-?reader
 export const BYLINE = /(?:^|[\s_-])(?:byline|by-line|author|authors|writtenby|dateline|p-author)(?:$|[\s_-])/i;
 
 /** Captions and credits of pictures. */
-export const CAPTION = /caption|credit|(?:^|[\s_-])legend(?:$|[\s_-])/i;
+export const CAPTION = /[Cc]aption|CAPTION|(?:^|[\s_-])(?:credits?|legend)(?:$|[\s_-])|[a-z]Credits?(?![a-z])/;
 
 export const JUNK_ROLES = new Set([
   'navigation', 'menu', 'menubar', 'toolbar', 'banner', 'contentinfo', 'complementary', 'search', 'dialog',

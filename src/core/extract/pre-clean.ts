@@ -50,6 +50,8 @@ const KEEP_INSIDE = new Set(['TABLE', 'PRE', 'CODE', 'MATH']);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const VIDEO_HOST = /\/\/(?:www\.)?(?:youtube(?:-nocookie)?\.com|player\.vimeo\.com|dailymotion\.com|player\.twitch\.tv)/i;
 const LONG_PARAGRAPH = 120;
+const MAX_CAPTION = 400;
+const HEADING = /^H[1-6]$/;
 // A standfirst or lead paragraph: shorter than body paragraphs, longer than a label.
 const LEAD_TEXT = 40;
 const SECTION_TAGS = new Set(['ARTICLE', 'MAIN']);
@@ -57,7 +59,6 @@ const CONTENT_WORD = /(?:^|[\s_-])(?:article|content|post|entry|story|body|main|
 const MIN_LEAD_PX = 150;
 const ICONISH = /(?:^|[\s_\-/.])(?:logo|icon|icons|avatar|sprite|emoji|badge|pixel|spacer|qr|qrcode|二维码|二維碼)(?:$|[\s_\-/.])/i;
 const MAX_LEAD_CANDIDATES = 40;
-const GUARD_SHARE = 0.4;
 
 const TEXT_SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION']);
 const TEXT_BLOCK = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'TD', 'TH', 'DD', 'DT', 'PRE', 'FIGCAPTION']);
@@ -82,25 +83,36 @@ function textHome(body: Element): { total: number; keep: Set<Element> } {
     total += len;
     byHome.set(el, (byHome.get(el) ?? 0) + len);
   }
-  let best: Element | null = null;
-  let most = 0;
-  for (const [el, n] of byHome) if (n > most) [best, most] = [el, n];
+  // The home with the most text, unless a nearly as rich one sits outside page furniture (a
+  // sidebar of teasers can out-write a short article).
+  const ranked = [...byHome].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  let best: Element | null = ranked[0]?.[0] ?? null;
+  if (best && inFurniture(best, body)) {
+    const clean = ranked.find(([el, n]) => n >= ranked[0]![1] * 0.3 && !inFurniture(el, body));
+    if (clean) best = clean[0];
+  }
   const keep = new Set<Element>();
   for (let e = best; e && e !== body; e = e.parentElement) keep.add(e);
   return { total, keep };
 }
 
-function pTextLength(root: Element | Document): number {
-  let n = 0;
-  for (const p of Array.from(root.getElementsByTagName('p'))) {
-    const len = (p.textContent ?? '').trim().length;
-    if (len >= 40) n += len;
+function inFurniture(el: Element, body: Element): boolean {
+  for (let e: Element | null = el; e && e !== body; e = e.parentElement) {
+    const marks = `${e.getAttribute('class') ?? ''} ${e.id ?? ''}`;
+    if (marks.length > 1 && junkKind(marks)) return true;
+    if (DROP_TAGS.has(e.tagName) && e.tagName !== 'FORM') return true;
   }
-  return n;
+  return false;
 }
+
 
 // Separators between menu links ("Home | News") are not text.
 const NOT_TEXT = /[\s\p{P}\p{S}]+/gu;
+
+function isLinkHeading(el: Element, section: number): boolean {
+  const links = el.getElementsByTagName('a').length;
+  return links > 0 && (links > 1 || section === 0) && linkTextRatio(el) > 0.9;
+}
 
 function linkTextRatio(el: Element): number {
   const text = (el.textContent ?? '').replace(NOT_TEXT, '');
@@ -155,8 +167,7 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
   const result: PreCleanResult = { site, captions: new Set(), bylines: [], leadCandidates: [], paragraphs: [] };
   if (!body) return result;
   const { keep: articlePath } = textHome(body);
-  const total = pTextLength(body);
-  const holdsArticle = (el: Element): boolean => articlePath.has(el) || (total > 0 && pTextLength(el) > total * GUARD_SHARE);
+  const holdsArticle = (el: Element): boolean => articlePath.has(el);
   const remove: Element[] = [];
   let order = 0;
   // Depth-first, in document order; `keep` > 0 inside tables, code and math, which stay whole.
@@ -167,11 +178,14 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
     const tag = el.tagName.toUpperCase();
     order++;
     if (dropped(el, tag, keep)) {
-      if (!GUARDED_TAGS.has(tag) || !(holdsArticle(el) || (tag === 'HEADER' && hasLongParagraph(el)))) {
+      // An article's own <header> (inside <article>/<main>) holds its lead: bylines and titles in
+      // it are the block filter's business.
+      const ownHeader = tag === 'HEADER' && (section > 0 || hasLongParagraph(el));
+      if (!GUARDED_TAGS.has(tag) || !(holdsArticle(el) || ownHeader)) {
         remove.push(el);
         continue;
       }
-    } else if (tag !== 'IMG' && !INLINE.has(tag) && keep === 0) {
+    } else if (tag !== 'IMG' && !INLINE.has(tag) && !HEADING.test(tag) && keep === 0) {
       const marks = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
       const kind = marks.length > 1 ? junkByMarks(el, marks, result) : null;
       // A dialog or share bar goes even when big (a consent dialog can out-write the article),
@@ -183,7 +197,7 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
         continue;
       }
       if (kind) neutralize(el);
-      if (CAPTION.test(marks)) {
+      if (CAPTION.test(marks) && (el.textContent ?? '').length <= MAX_CAPTION) {
         el.setAttribute(CAPTION_ATTR, '');
         const text = captionKey(el.textContent ?? '');
         if (text) result.captions.add(text);
@@ -208,8 +222,9 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
       if (section && own >= LEAD_TEXT) markSection(el, order, section);
     } else if (section && /^H[2-4]$/.test(tag) && (el.textContent ?? '').length >= LEAD_TEXT * 2) {
       markSection(el, order, section);
-    } else if (/^H[1-6]$/.test(tag) && el.getElementsByTagName('a').length > 0 && linkTextRatio(el) > 0.9) {
-      // Headings made only of links are navigation or promotion, not article headings.
+    } else if (HEADING.test(tag) && isLinkHeading(el, section)) {
+      // Headings made only of links are navigation or promotion, not article headings (in an
+      // <article>, a linked title of a review or a teaser card is the teaser rules' business).
       remove.push(el);
       continue;
     }

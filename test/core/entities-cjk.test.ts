@@ -1,0 +1,46 @@
+// Rules added for Chinese and Japanese names built from parts: organisation heads, lists joined by
+// ・, addresses next to names, full names whose surname is not listed.
+import { describe, expect, it } from 'vitest';
+import { findEntities } from '../../src/core/entities/index.ts';
+import type { Entity } from '../../src/core/types.ts';
+
+const tag = (text: string, lang: string): Entity[] => findEntities({ doc: null, article: { title: '', text, lang } });
+const typeOf = (ents: Entity[], name: string): string | undefined => ents.find((e) => e.name === name || e.aliases.includes(name))?.type;
+
+describe('Japanese organisation heads', () => {
+  it('ends an organisation at a head such as 印刷, 化学, 楽団 or 労働組合', () => {
+    const ents = tag('広告は大日本印刷が刷り、演奏は京都市交響楽団が担当した。', 'ja');
+    expect(typeOf(ents, '大日本印刷')).toBe('organization');
+    expect(typeOf(ents, '京都市交響楽団')).toBe('organization');
+  });
+  it('splits two organisations listed with ・', () => {
+    const ents = tag('出資したのは三井銀行・住友生命で、交渉は長引いた。', 'ja');
+    expect(typeOf(ents, '三井銀行')).toBe('organization');
+    expect(typeOf(ents, '住友生命')).toBe('organization');
+    expect(typeOf(ents, '三井銀行・住友生命')).toBeUndefined();
+  });
+});
+
+describe('Japanese full names', () => {
+  it('takes a full name whose surname is also a place or unlisted, by its given name', () => {
+    const ents = tag('主演は女優の長山洋子であった。', 'ja');
+    expect(typeOf(ents, '長山洋子')).toBe('person');
+  });
+  it('does not let a one-unit address (市村) swallow the start of a name', () => {
+    const ents = tag('舞台では市村正親が主役を演じた。', 'ja');
+    expect(typeOf(ents, '市村正親')).toBe('person');
+    expect(typeOf(ents, '市村')).toBeUndefined();
+  });
+  it('still reads a chain of address units as one place', () => {
+    expect(typeOf(tag('工場は愛知県一宮市にある。', 'ja'), '愛知県一宮市')).toBe('place');
+  });
+});
+
+describe('Chinese names before an honorific', () => {
+  it('ends a name before 先生 or 女士 rather than taking 先 or 女 as a given-name character', () => {
+    const ents = tag('会上，王建国先生介绍了情况。随后刘芳女士发言。', 'zh');
+    expect(typeOf(ents, '王建国')).toBe('person');
+    expect(typeOf(ents, '刘芳')).toBe('person');
+    expect(ents.some((e) => /先$|女$/.test(e.name))).toBe(false);
+  });
+});
