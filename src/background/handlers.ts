@@ -4,7 +4,7 @@ import { SiftError } from '../shared/errors.ts';
 import { normalizeTags, migrateClipping, type Clipping } from '../core/clipping.ts';
 import { clippingProblem } from '../core/export/library-json.ts';
 import { quotaSafe } from '../platform/store/quota.ts';
-import { extractTab } from './extract-tab.ts';
+import { entitiesTab, extractTab } from './extract-tab.ts';
 import { saveArticle } from './save.ts';
 import { getStore, notifyChanged } from './store.ts';
 import { importLibrary } from './import.ts';
@@ -36,7 +36,9 @@ async function write<T>(fn: () => Promise<T>): Promise<T> {
 
 /** One handler per message; privilege has been checked before any of these run. */
 export const handlers: Handlers = {
-  'page.extract': ({ tabId, force }) => extractTab(tabId, { force, uiLang: browser.i18n.getUILanguage() }),
+  'page.extract': ({ tabId, force, entitiesLater }) =>
+    extractTab(tabId, { force, uiLang: browser.i18n.getUILanguage(), entities: entitiesLater ? 'later' : 'now' }),
+  'page.entities': ({ tabId }) => entitiesTab(tabId, { uiLang: browser.i18n.getUILanguage() }),
   'clipping.save': ({ id, article, entities }) => saveArticle(id, article, entities),
   'clipping.update': async ({ id, tags, note }) => {
     if (typeof id !== 'string') throw new SiftError('bad-request', 'id must be a string');

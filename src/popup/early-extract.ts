@@ -13,24 +13,30 @@ interface Api {
 declare global {
   interface Window {
     /** The reply to page.extract, or the error sendMessage threw; null when the popup has no tab. */
-    siftEarlyExtract?: Promise<{ reply?: Reply<'page.extract'>; error?: string } | null>;
+    siftEarlyExtract?: Promise<EarlyExtract | null>;
   }
+}
+
+export interface EarlyExtract {
+  tabId: number;
+  reply?: Reply<'page.extract'>;
+  error?: string;
 }
 
 const g = globalThis as unknown as { browser?: Api; chrome?: Api };
 const api = g.browser ?? g.chrome;
 const params = new URLSearchParams(location.search);
 
-async function run(): Promise<{ reply?: Reply<'page.extract'>; error?: string } | null> {
+async function run(): Promise<EarlyExtract | null> {
   const param = params.get('tabId');
   const tabId = param && /^\d+$/.test(param) ? Number(param) : (await api!.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (tabId === undefined) return null;
   performance.mark('sift:extract-sent');
-  const envelope: Envelope<'page.extract'> = { sift: 1, name: 'page.extract', req: { tabId, force: false } };
+  const envelope: Envelope<'page.extract'> = { sift: 1, name: 'page.extract', req: { tabId, force: false, entitiesLater: true } };
   try {
-    return { reply: (await api!.runtime.sendMessage(envelope)) as Reply<'page.extract'> };
+    return { tabId, reply: (await api!.runtime.sendMessage(envelope)) as Reply<'page.extract'> };
   } catch (err) {
-    return { error: String((err as Error)?.message ?? err) };
+    return { tabId, error: String((err as Error)?.message ?? err) };
   }
 }
 

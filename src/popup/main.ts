@@ -13,7 +13,7 @@ import { errorMessage, notArticleMessage } from '../ui/messages.ts';
 import { currentState, errorHint, hideNotice, setState, showNotice, type State } from './status.ts';
 import { bindDisplayMenu, fillDisplayMenu } from './display-menu.ts';
 import { loadHandover, popupTabUrl, stashForTab } from './open-in-tab.ts';
-import { markPainted, markReceived, markSent } from './paint.ts';
+import { markNamesReceived, markPainted, markReceived, markSent } from './paint.ts';
 
 type Ready = Extract<ExtractOutcome, { ok: true }>;
 
@@ -30,6 +30,13 @@ const viewKey = params.get('view');
 let clippingId = newClippingId();
 let current: Ready | null = null;
 let saved = false;
+/** The tab the popup reads. */
+let tabId: number | null = null;
+/**
+ * The names of the article shown, while they are still being found: the article is shown first
+ * and the status stays `loading` until its names are highlighted too. Saving waits for them.
+ */
+let names: Promise<void> | null = null;
 let settings: Settings;
 
 /** Entity types shown after the panel's toggles were used (null: the settings decide). */
@@ -44,7 +51,8 @@ function render(): void {
   renderEntityPanel(panel, reader, current.entities, enabled, { onToggle: (next) => ((shownTypes = next), render()) });
 }
 
-function show(out: Ready): void {
+/** Show the article; with `namesFollow`, ask for its names next and highlight them when they come. */
+function show(out: Ready, namesFollow = false): void {
   current = out;
   const article = out.article!;
   hideNotice();
@@ -53,9 +61,38 @@ function show(out: Ready): void {
   document.title = article.title;
   saveBtn.disabled = false;
   tabBtn.disabled = false;
-  setState(saved ? 'saved' : 'ready', saved ? t('statusSaved') : (article.siteName ?? new URL(article.url).hostname));
+  if (namesFollow && tabId !== null) {
+    setState('loading', t('statusFindingNames'));
+    names = findNames(out, tabId);
+  } else {
+    showReady();
+  }
   // Keyboard users can scroll the article with Space and the arrows straight away.
   if (!document.activeElement || document.activeElement === document.body) $('.content').focus({ preventScroll: true });
+}
+
+function showReady(): void {
+  const article = current?.article;
+  if (!article) return;
+  setState(saved ? 'saved' : 'ready', saved ? t('statusSaved') : (article.siteName ?? new URL(article.url).hostname));
+}
+
+/** The names of the article shown (page.entities); without them the article stays, unhighlighted. */
+async function findNames(out: Ready, tab: number): Promise<void> {
+  try {
+    const found = await send('page.entities', { tabId: tab });
+    if (found.ok) markNamesReceived(found.ms);
+    if (found.ok && current === out) {
+      current = { ...out, entities: found.entities, timings: { ...out.timings, entitiesMs: found.ms } };
+      render();
+      markPainted('names');
+    }
+  } catch {
+    // The worker restarted or the tab went away: the article is still worth reading and saving.
+  }
+  if (current?.article && (current === out || current.article === out.article)) {
+    if (currentState() === 'loading') showReady();
+  }
 }
 
 function showError(code: string, detail?: string): void {
@@ -74,11 +111,11 @@ async function activeTabId(): Promise<number | null> {
 
 /** Ask the background to read the tab; errors become an outcome. */
 async function requestExtract(force: boolean): Promise<ExtractOutcome> {
-  const tabId = await activeTabId();
+  tabId ??= await activeTabId();
   if (tabId === null) return { ok: false, error: { code: 'no-tab', message: t('errorNoTab') } };
   markSent();
   try {
-    return await send('page.extract', { tabId, force });
+    return await send('page.extract', { tabId, force, entitiesLater: true });
   } catch (err) {
     return { ok: false, error: { code: err instanceof SiftError ? (err.code as 'failed') : 'failed', message: String((err as Error).message) } };
   }
@@ -88,13 +125,15 @@ async function requestExtract(force: boolean): Promise<ExtractOutcome> {
 async function firstExtract(): Promise<ExtractOutcome> {
   const early = await window.siftEarlyExtract?.catch(() => undefined);
   if (early === null) return { ok: false, error: { code: 'no-tab', message: t('errorNoTab') } };
+  if (early) tabId = early.tabId;
   // No early request, or its message failed (e.g. the worker was restarting): ask again.
   if (!early?.reply) return requestExtract(false);
   if (early.reply.ok) return early.reply.value;
   return { ok: false, error: { code: early.reply.error.code as 'failed', message: early.reply.error.message } };
 }
 
-function handle(out: ExtractOutcome, force: boolean): void {
+/** Show what a reading gave; `fromPage`: it came from the tab (its names follow), not a hand-over. */
+function handle(out: ExtractOutcome, force: boolean, fromPage = true): void {
   markReceived(out.ok ? out.timings : null);
   if (!out.ok) {
     showError(out.error.code, out.error.message);
@@ -109,7 +148,7 @@ function handle(out: ExtractOutcome, force: boolean): void {
       hint: t(empty ? 'hintNoContent' : 'hintNotArticle'), showAnyway: !force, retry: force,
     });
   } else {
-    return show(out);
+    return show(out, fromPage);
   }
   markPainted('notice');
 }
@@ -121,9 +160,11 @@ async function extract(force: boolean): Promise<void> {
 }
 
 async function save(): Promise<void> {
-  const article = current?.article;
-  if (!current || !article) return;
+  if (!current?.article) return;
   saveBtn.disabled = true;
+  // A clipping keeps its names: wait for them if they are still being found.
+  if (names) await names;
+  const article = current.article;
   const before: State = currentState();
   setState(before, t('statusSaving'));
   try {
@@ -142,6 +183,7 @@ async function save(): Promise<void> {
 /** Hand the article to a tab; if storage refuses it (a huge page), save it and open it in the library. */
 async function openInTab(): Promise<void> {
   if (!current?.article) return;
+  if (names) await names;
   let url: string;
   try {
     url = popupTabUrl(await stashForTab({ outcome: current, clippingId, saved }));
@@ -158,7 +200,7 @@ function bind(): void {
   tabBtn.addEventListener('click', () => void openInTab());
   $('[data-testid=show-anyway]').addEventListener('click', () => {
     // The first reading may have kept no text for a page it judged not an article: read it again, forced.
-    if (current?.ok && current.article?.text.trim()) show(current);
+    if (current?.ok && current.article?.text.trim()) show(current, true);
     else void extract(true);
   });
   $('[data-testid=retry]').addEventListener('click', () => void extract(false));
@@ -200,7 +242,7 @@ async function main(): Promise<void> {
   clippingId = h.clippingId;
   saved = h.saved;
   if (saved) saveBtn.querySelector('.save-label')!.textContent = t('saved');
-  handle(h.outcome, true);
+  handle(h.outcome, true, false);
 }
 
 void main();

@@ -4,7 +4,8 @@
 // before that paint; a message posted from there runs as soon as the frame is done, where
 // `sift:article-painted` is marked.
 
-// A notice (not an article, an error) is marked the same way as `sift:notice-*`.
+// A notice (not an article, an error) is marked the same way as `sift:notice-*`, and the names
+// highlighted once they follow the article as `sift:names-*`.
 
 export const MARK_SENT = 'sift:extract-sent';
 export const MARK_RECEIVED = 'sift:extract-received';
@@ -21,7 +22,12 @@ export function markReceived(timings: unknown): void {
   performance.mark(MARK_RECEIVED, { detail: timings });
 }
 
-export function markPainted(what: 'article' | 'notice' = 'article'): void {
+/** The names of the article arrived; the tagger's in-page time rides along. */
+export function markNamesReceived(ms: number): void {
+  performance.mark('sift:names-received', { detail: { entitiesMs: ms } });
+}
+
+export function markPainted(what: 'article' | 'notice' | 'names' = 'article'): void {
   performance.mark(`sift:${what}-dom`);
   requestAnimationFrame(() => {
     const ch = new MessageChannel();

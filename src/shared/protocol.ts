@@ -1,12 +1,18 @@
 import type { Article, Entity, ExtractOutcome } from '../core/types.ts';
+import type { EntitiesOutcome } from '../content/api.ts';
 import type { Clipping } from '../core/clipping.ts';
 
 // Every message of the extension, declared once: name -> request -> response.
 // Senders: 'page' = the extension's own pages (popup, options, library).
 
 export interface Protocol {
-  /** Clean the tab's page and tag its entities (injects the content script on demand). */
-  'page.extract': { req: { tabId: number; force?: boolean }; res: ExtractOutcome };
+  /**
+   * Clean the tab's page and tag its entities (injects the content scripts on demand). With
+   * `entitiesLater`, the article comes back alone (entities: []) and page.entities follows.
+   */
+  'page.extract': { req: { tabId: number; force?: boolean; entitiesLater?: boolean }; res: ExtractOutcome };
+  /** The names of the article page.extract just read in that tab. */
+  'page.entities': { req: { tabId: number }; res: EntitiesOutcome };
   /** Store a clipping; `id` is made by the caller so a retry cannot duplicate. */
   'clipping.save': { req: { id: string; article: Article; entities: Entity[] }; res: SaveResult };
   'clipping.update': { req: { id: string; tags?: string[]; note?: string }; res: { ok: true } };
@@ -48,6 +54,7 @@ export type Reply<N extends MessageName = MessageName> =
 export type SenderKind = 'page' | 'content' | 'foreign';
 export const ALLOWED_SENDERS: { [N in MessageName]: readonly SenderKind[] } = {
   'page.extract': ['page'],
+  'page.entities': ['page'],
   'clipping.save': ['page'],
   'clipping.update': ['page'],
   'clipping.delete': ['page'],

@@ -8,6 +8,7 @@ const state: { urls: (string | undefined | Error)[]; inject: (call: { files?: st
   inject: async () => [],
 };
 const injections: string[] = [];
+const injectedFiles: string[] = [];
 vi.mock('webextension-polyfill', () => ({
   default: {
     tabs: {
@@ -20,12 +21,13 @@ vi.mock('webextension-polyfill', () => ({
     scripting: {
       executeScript: async (call: { files?: string[]; func?: unknown }) => {
         injections.push(call.files ? 'files' : 'func');
+        if (call.files) injectedFiles.push(...call.files);
         return state.inject(call);
       },
     },
   },
 }));
-const { extractTab } = await import('../../src/background/extract-tab.ts');
+const { entitiesTab, extractTab } = await import('../../src/background/extract-tab.ts');
 
 const ARTICLE: ExtractOutcome = {
   ok: true,
@@ -48,6 +50,7 @@ const code = (out: ExtractOutcome) => (out.ok ? 'ok' : out.error.code);
 
 beforeEach(() => {
   injections.length = 0;
+  injectedFiles.length = 0;
   state.urls = ['https://example.org/a'];
   state.inject = results(ARTICLE);
 });
@@ -132,5 +135,34 @@ describe('extractTab', () => {
       state.inject = results(out);
       expect(await extractTab(1, {})).toEqual(out);
     }
+  });
+});
+
+describe('the article first, its names next', () => {
+  it('injects the tagger along with the extractor by default (quick save), and not when names come later', async () => {
+    await extractTab(1, {});
+    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/entities.js']);
+    injectedFiles.length = 0;
+    await extractTab(1, { entities: 'later' });
+    expect(injectedFiles).toEqual(['src/content/index.js']);
+  });
+
+  it('entitiesTab injects the tagger and hands back its names', async () => {
+    const names = { ok: true, entities: [{ name: 'Example', type: 'place', aliases: ['Ex'], count: 2, sources: ['gazetteer'] }], ms: 3 };
+    state.inject = results(names);
+    expect(await entitiesTab(1, {})).toEqual(names);
+    expect(injectedFiles).toEqual(['src/content/entities.js']);
+    expect(injections).toEqual(['files', 'func']);
+  });
+
+  it('entitiesTab refuses an answer that is not a list of names, and says when the tab is gone', async () => {
+    state.inject = results({ ok: true, entities: [{ name: 1 }], ms: 1 });
+    expect((await entitiesTab(1, {})).ok).toBe(false);
+    state.inject = async () => {
+      throw new Error('No tab with id: 1');
+    };
+    state.urls = [new Error('No tab with id: 1')];
+    const gone = await entitiesTab(1, {});
+    expect(gone.ok ? 'ok' : gone.error.code).toBe('no-tab');
   });
 });

@@ -1,5 +1,5 @@
-// Rules added for Chinese and Japanese names built from parts: organisation heads, lists joined by
-// ・, addresses next to names, full names whose surname is not listed.
+// Rules for Chinese and Japanese names built from parts: organisation heads, lists joined by ・,
+// addresses next to names, full names whose surname is not listed, titles written into names.
 import { describe, expect, it } from 'vitest';
 import { findEntities } from '../../src/core/entities/index.ts';
 import type { Entity } from '../../src/core/types.ts';
@@ -31,8 +31,30 @@ describe('Japanese full names', () => {
     expect(typeOf(ents, '市村正親')).toBe('person');
     expect(typeOf(ents, '市村')).toBeUndefined();
   });
+  it('leaves a title or a household word written into the kanji stretch out of the name', () => {
+    const ents = tag('会見で山本一郎社長は増資を発表した。', 'ja');
+    expect(typeOf(ents, '山本一郎')).toBe('person');
+    expect(typeOf(ents, '山本一郎社長')).toBeUndefined();
+  });
   it('still reads a chain of address units as one place', () => {
     expect(typeOf(tag('工場は愛知県一宮市にある。', 'ja'), '愛知県一宮市')).toBe('place');
+  });
+});
+
+describe('Chinese organisations', () => {
+  it('takes ministries and party committees named alone, but not the minister', () => {
+    const ents = tag('财政部和市委昨天发出通知。外交部长随后抵达。', 'zh');
+    expect(typeOf(ents, '财政部')).toBe('organization');
+    expect(typeOf(ents, '市委')).toBe('organization');
+    expect(ents.some((e) => e.name === '外交部')).toBe(false);
+  });
+  it('reads a county named alone after a word boundary, but not 全县 or 县长', () => {
+    const ents = tag('记者来到玛多县，全县人民正在抗灾，县长说情况好转。', 'zh');
+    expect(typeOf(ents, '玛多县')).toBe('place');
+    expect(ents.some((e) => /全县|县长/.test(e.name))).toBe(false);
+  });
+  it('extends a known organisation by a head: 联合国 + 安全理事会', () => {
+    expect(typeOf(tag('联合国安全理事会今天举行会议。', 'zh'), '联合国安全理事会')).toBe('organization');
   });
 });
 
@@ -42,5 +64,8 @@ describe('Chinese names before an honorific', () => {
     expect(typeOf(ents, '王建国')).toBe('person');
     expect(typeOf(ents, '刘芳')).toBe('person');
     expect(ents.some((e) => /先$|女$/.test(e.name))).toBe(false);
+  });
+  it('prefers the reading of a name that a title follows (周恩来总理)', () => {
+    expect(typeOf(tag('周恩来总理曾经说过这句话。', 'zh'), '周恩来')).toBe('person');
   });
 });

@@ -43,6 +43,9 @@ export const STOP = new Set('的了在是和与及同对把被向从为于说称
 const COMPOUND_SCORE = 4;
 // Three-character names are about three times as common as two-character ones.
 const TWO_CHAR_PRIOR = -1;
+// Characters that end place names (张家庄, 李村) and rarely stand in a given name; before one of
+// them, the "name" is the first part of a place (王各庄村).
+const PLACE_END = /[省市县区镇乡村庄屯州旗盟寨堡]/;
 const isHanCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 
 /** How name-like a surname at `at` is, and its length; null when none starts there. */
@@ -65,35 +68,41 @@ export interface NameGuess {
 }
 
 /**
- * The best reading of a name starting at `at`: surname + one or two given-name characters, the
- * higher score of the two lengths. Null when no surname starts there, the surname starts an
- * ordinary word, or the next character cannot be part of a name.
+ * The readings of a name starting at `at`: surname + one given-name character, then + two (a
+ * reading is left out when the character after it ends place names). Empty when no surname starts
+ * there, the surname starts an ordinary word, or the next character cannot be part of a name.
  */
-export function bestName(text: string, at: number): NameGuess | null {
+export function nameReadings(text: string, at: number): NameGuess[] {
   const t = load();
   const sur = surnameAt(text, at);
-  if (!sur) return null;
-  if (sur.len === 1 && t.wordStarts.matchAt(text, at)) return null;
-  let best: NameGuess | null = null;
+  if (!sur) return [];
+  if (sur.len === 1 && t.wordStarts.matchAt(text, at)) return [];
+  const out: NameGuess[] = [];
   let score = sur.score;
   for (let k = 1; k <= 2; k++) {
     const i = at + sur.len + k - 1;
     const c = text.charCodeAt(i);
-    if (!isHanCode(c) || STOP.has(text[i]!)) break;
+    if (!isHanCode(c) || STOP.has(text[i]!) || PLACE_END.test(text[i]!)) break;
     score += givenScore(text[i]!);
     const total = score + (k === 1 && sur.len === 1 ? TWO_CHAR_PRIOR : 0);
-    if (!best || total > best.score) best = { end: i + 1, score: total };
+    if (!PLACE_END.test(text[i + 1] ?? '')) out.push({ end: i + 1, score: total });
   }
+  return out;
+}
+
+/** The higher-scoring reading of a name starting at `at`, or null. */
+export function bestName(text: string, at: number): NameGuess | null {
+  let best: NameGuess | null = null;
+  for (const g of nameReadings(text, at)) if (!best || g.score > best.score) best = g;
   return best;
 }
 
 // Words after a name: verbs of saying and meeting, honorifics, titles, "and others".
 export const PERSON_AFTER = /^(?:说|表示|指出|指称|认为|强调|介绍|称|告诉|透露|宣布|会见|会晤|出席|主持|担任|当选|率领|发表|回忆|笑着|先生|女士|同志|教授|老师|主席|总理|总统|书记|省长|市长|部长|等人|一行|夫妇|夫人|（[左右中]）)/;
-const ENV = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
-const THRESHOLD = Number(ENV.ZH_TH ?? 3);
-const CONTEXT_BONUS = Number(ENV.ZH_CTX ?? 3);
-const REPEAT_BONUS = Number(ENV.ZH_REP ?? 1.5);
-const LEFT = ENV.ZH_LEFT ?? 'stop';
+// A guess is taken at this score; context and repetition add to it.
+const THRESHOLD = 3;
+const CONTEXT_BONUS = 3;
+const REPEAT_BONUS = 1.5;
 
 /**
  * Chinese names by the model: every surname position scored; context (a verb of saying or an
@@ -105,8 +114,12 @@ export function zhNameCandidates(text: string, isWord: (s: string) => boolean, o
   const counts = new Map<string, number>();
   for (let i = 0; i < text.length; i++) {
     const prev = text[i - 1];
-    if (LEFT === 'stop' && prev && isHanCode(prev.charCodeAt(0)) && !STOP.has(prev) && givenScore(prev) > 0) continue;
-    const g = bestName(text, i);
+    // Inside a word (a name-like character before): no surname starts here.
+    if (prev && isHanCode(prev.charCodeAt(0)) && !STOP.has(prev) && givenScore(prev) > 0) continue;
+    // A reading that a title, an honorific or a verb of saying follows wins (周恩来总理, 吴宓先生),
+    // else the higher-scoring one.
+    const readings = nameReadings(text, i);
+    const g = readings.filter((r) => PERSON_AFTER.test(text.slice(r.end, r.end + 3))).pop() ?? bestName(text, i);
     if (!g) continue;
     const name = text.slice(i, g.end);
     if (isWord(name)) continue;

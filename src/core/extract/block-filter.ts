@@ -18,6 +18,7 @@ const HEADING = /^H[1-6]$/;
 const MEDIA = 'img,picture,video,audio,iframe,table,math,svg,pre';
 const SHORT_WORDS = 12;
 const LONG_WORDS = 25;
+const SENTENCE_END = /[.!?。！？]['"’”»)]?$/u;
 
 export interface Block {
   el: Element;
@@ -43,12 +44,34 @@ function hasBlockChild(el: Element): boolean {
   return false;
 }
 
+/** The page's address without its fragment; null for a site's front page or no address. */
+function pageKey(base: string): string | null {
+  try {
+    const u = new URL(base);
+    return u.pathname.length > 1 ? `${u.host}${u.pathname}${u.search}` : null;
+  } catch {
+    return null;
+  }
+}
+
+function selfLink(a: Element, base: string, self: string | null): boolean {
+  const href = a.getAttribute('href');
+  if (!self || !href || href.startsWith('#')) return false;
+  try {
+    const u = new URL(href, base);
+    return `${u.host}${u.pathname}${u.search}` === self;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Leaf blocks in document order: blocks with no block inside, tables / figures / code whole.
  * `home` is the page's site; null when unknown (a saved file), then it is inferred.
  */
 export function leafBlocks(root: Element, base = root.ownerDocument.URL, home: string | null = null): Block[] {
   home ??= commonSite(root, base);
+  const self = pageKey(base);
   const out: Block[] = [];
   const visit = (el: Element, caption: boolean): void => {
     const tag = el.tagName.toUpperCase();
@@ -59,6 +82,8 @@ export function leafBlocks(root: Element, base = root.ownerDocument.URL, home: s
       let linked = 0;
       let internal = 0;
       for (const a of Array.from(el.getElementsByTagName('a'))) {
+        // A link to the page itself (a post's title linking to its permalink) leads nowhere else.
+        if (selfLink(a, base, self)) continue;
         const n = (a.textContent ?? '').replace(/\s+/g, '').length;
         linked += n;
         const site = linkSite(a, base);
@@ -133,8 +158,17 @@ function besidePicture(el: Element, root: Element): boolean {
   for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
     if (pictureOnly(c)) picture = true;
     else if ((c.textContent ?? '').trim()) texts++;
+    // A figure with its own caption: the text beside it is not that picture's caption.
+    if (c !== el && (c.tagName === 'FIGCAPTION' || (c.tagName === 'FIGURE' && c.querySelector('figcaption')))) return false;
   }
-  return picture && texts <= 2;
+  // The caption touches its picture, or a short credit line stands between them.
+  return picture && texts <= 2 && (touchesPicture(el.previousElementSibling, 'previousElementSibling') || touchesPicture(el.nextElementSibling, 'nextElementSibling'));
+}
+
+function touchesPicture(sib: Element | null, dir: 'previousElementSibling' | 'nextElementSibling'): boolean {
+  if (!sib) return false;
+  if (pictureOnly(sib)) return true;
+  return words(sib.textContent ?? '') <= SHORT_WORDS && pictureOnly(sib[dir]);
 }
 
 /** Figures of pictures are captions as a whole; figures of code, tables or quotes are text. */
@@ -268,7 +302,9 @@ function dropOrphanHeadings(blocks: Block[]): void {
       if (blocks[j]!.drop) dropped++;
       else if (!blocks[j]!.caption) kept++;
     }
-    if (kept === 0 && (dropped > 0 || i === blocks.length - 1 || isLabel(b.text))) b.drop = true;
+    // A closing "heading" written as a full sentence is a styled paragraph, not a section title.
+    const last = i === blocks.length - 1 && !(b.words >= 6 && SENTENCE_END.test(b.text));
+    if (kept === 0 && (dropped > 0 || last || isLabel(b.text))) b.drop = true;
     else if (isLabel(b.text) && b.linkShare >= 0.5) b.drop = true;
   }
 }

@@ -5,6 +5,7 @@
 import { BYLINE, CAPTION, JUNK_ROLES, SCREEN_READER, junkKind, neutralMarks } from './patterns.ts';
 import { imageSource } from './lazy-images.ts';
 import { commonSite, isTeaserGrid } from './teasers.ts';
+import { textHome } from './text-home.ts';
 
 /** An image that may be the article's lead picture, recorded before Readability moves nodes. */
 export interface LeadCandidate {
@@ -59,52 +60,6 @@ const CONTENT_WORD = /(?:^|[\s_-])(?:article|content|post|entry|story|body|main|
 const MIN_LEAD_PX = 150;
 const ICONISH = /(?:^|[\s_\-/.])(?:logo|icon|icons|avatar|sprite|emoji|badge|pixel|spacer|qr|qrcode|二维码|二維碼)(?:$|[\s_\-/.])/i;
 const MAX_LEAD_CANDIDATES = 40;
-
-const TEXT_SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION']);
-const TEXT_BLOCK = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'TD', 'TH', 'DD', 'DT', 'PRE', 'FIGCAPTION']);
-
-/**
- * The likely home of the article: the element whose paragraphs (or, on pages that break lines
- * with <br>, whose own text) carry the most text. It and its ancestors are never removed,
- * whatever their class names say.
- */
-function textHome(body: Element): { total: number; keep: Set<Element> } {
-  const byHome = new Map<Element, number>();
-  let total = 0;
-  const walker = body.ownerDocument.createTreeWalker(body, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const len = (n.nodeValue ?? '').trim().length;
-    if (len < 20) continue;
-    let el = n.parentElement;
-    if (!el || TEXT_SKIP.has(el.tagName)) continue;
-    while (el && el !== body && INLINE.has(el.tagName)) el = el.parentElement;
-    if (el && el !== body && TEXT_BLOCK.has(el.tagName)) el = el.parentElement;
-    if (!el || el === body) continue;
-    total += len;
-    byHome.set(el, (byHome.get(el) ?? 0) + len);
-  }
-  // The home with the most text, unless a nearly as rich one sits outside page furniture (a
-  // sidebar of teasers can out-write a short article).
-  const ranked = [...byHome].sort((a, b) => b[1] - a[1]).slice(0, 5);
-  let best: Element | null = ranked[0]?.[0] ?? null;
-  if (best && inFurniture(best, body)) {
-    const clean = ranked.find(([el, n]) => n >= ranked[0]![1] * 0.3 && !inFurniture(el, body));
-    if (clean) best = clean[0];
-  }
-  const keep = new Set<Element>();
-  for (let e = best; e && e !== body; e = e.parentElement) keep.add(e);
-  return { total, keep };
-}
-
-function inFurniture(el: Element, body: Element): boolean {
-  for (let e: Element | null = el; e && e !== body; e = e.parentElement) {
-    const marks = `${e.getAttribute('class') ?? ''} ${e.id ?? ''}`;
-    if (marks.length > 1 && junkKind(marks)) return true;
-    if (DROP_TAGS.has(e.tagName) && e.tagName !== 'FORM') return true;
-  }
-  return false;
-}
-
 
 // Separators between menu links ("Home | News") are not text.
 const NOT_TEXT = /[\s\p{P}\p{S}]+/gu;
@@ -166,7 +121,7 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
   const site = ctx.site ?? (body ? commonSite(body, ctx.url) : '');
   const result: PreCleanResult = { site, captions: new Set(), bylines: [], leadCandidates: [], paragraphs: [] };
   if (!body) return result;
-  const { keep: articlePath } = textHome(body);
+  const articlePath = textHome(body);
   const holdsArticle = (el: Element): boolean => articlePath.has(el);
   const remove: Element[] = [];
   let order = 0;

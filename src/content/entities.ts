@@ -1,0 +1,27 @@
+import { runEntityStage } from '../core/pipeline-entities.ts';
+import { DEFAULT_BUDGET } from '../core/budget.ts';
+import { CONTENT_API_VERSION, type ContentApi, type EntitiesApi, type EntitiesOutcome, type EntitiesRequest } from './api.ts';
+
+// The second content script: tags the names of the article that index.ts extracted from this
+// same document (kept in the isolated world between the two injections). Like index.ts, it only
+// hands back a result and installs itself once.
+const g = globalThis as { __siftContent?: ContentApi; __siftEntities?: EntitiesApi };
+
+function find(req: EntitiesRequest): EntitiesOutcome {
+  const last = g.__siftContent?.lastArticle();
+  // No article kept: the document was replaced since it was read.
+  if (!last || last.url.replace(/#.*$/, '') !== location.href.replace(/#.*$/, '')) {
+    return { ok: false, error: { code: 'navigated', message: 'The page changed while Sift was reading it.' } };
+  }
+  const t0 = performance.now();
+  try {
+    const entities = runEntityStage(document, last.article, { uiLang: req.uiLang, budget: DEFAULT_BUDGET });
+    return { ok: true, entities, ms: performance.now() - t0 };
+  } catch (err) {
+    return { ok: false, error: { code: 'failed', message: String((err as Error)?.message ?? err) } };
+  }
+}
+
+if (!g.__siftEntities || g.__siftEntities.version !== CONTENT_API_VERSION) {
+  g.__siftEntities = { version: CONTENT_API_VERSION, find };
+}
