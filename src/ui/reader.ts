@@ -105,6 +105,9 @@ function makeScrollable(body: DocumentFragment): void {
  * entity highlights, each described for hover, focus and screen readers. Shared by the popup and
  * the library's reader.
  */
+/** Characters of text above which the reader lays out lazily (about two hours of reading). */
+const LONG_ARTICLE = 200_000;
+
 export function renderReader(host: HTMLElement, article: Article, entities: Entity[], opts: ReaderOptions): { marks: number } {
   const body = sanitizeArticleHtml(article.html);
   if (!opts.showImages) for (const img of Array.from(body.querySelectorAll('img'))) img.remove();
@@ -127,6 +130,9 @@ export function renderReader(host: HTMLElement, article: Article, entities: Enti
   const descriptions = el('div', { className: 'entity-descriptions', hidden: true });
   annotateMarks(bodyEl, descriptions, entities);
   host.dataset.script = isCjkArticle(article) ? 'cjk' : 'other';
+  // A very long article lays out only the blocks near the screen (reader.css): a 6 MB report
+  // otherwise takes the popup's first frame many seconds.
+  host.toggleAttribute('data-long', article.text.length > LONG_ARTICLE);
   host.dir = article.dir;
   hideWhenBroken(header);
   hideWhenBroken(bodyEl);

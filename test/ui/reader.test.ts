@@ -46,6 +46,17 @@ const all = new Set(['person', 'place', 'organization', 'topic'] as const);
 const host = () => document.createElement('article');
 
 describe('reader', () => {
+  it('marks only very long articles for lazy layout (a 6 MB report would block the first frame for seconds)', () => {
+    const h = host();
+    renderReader(h, article({ html: '<p>Short.</p>', text: 'Short.' }), [], { enabledTypes: all, showImages: true });
+    expect(h.hasAttribute('data-long')).toBe(false);
+    const long = 'word '.repeat(60_000);
+    renderReader(h, article({ html: `<p>${long}</p>`, text: long }), [], { enabledTypes: all, showImages: true });
+    expect(h.hasAttribute('data-long')).toBe(true);
+    const css = readFileSync(join(ROOT, 'src/ui/reader.css'), 'utf8');
+    expect(css).toMatch(/\.reader\[data-long\][^{]*\{[^}]*content-visibility:\s*auto/);
+  });
+
   it('lays out an RTL article right to left and keeps its language on title and body', () => {
     const h = host();
     renderReader(h, article({ lang: 'ar', dir: 'rtl', title: 'عنوان المقال', html: '<p>مرحبا بالعالم</p>', text: 'مرحبا بالعالم' }), [], { enabledTypes: all, showImages: true });
