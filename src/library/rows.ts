@@ -20,6 +20,12 @@ const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 /** More than a row shows (the row's tooltip has the whole title). */
 const TITLE_MAX = 140;
 
+/** `max`, or one less so that the cut does not split a surrogate pair (emoji, rare Han). */
+function cutAt(s: string, max: number): number {
+  const code = s.charCodeAt(max - 1);
+  return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+}
+
 /** Formatted save dates: Intl formatting is slow enough to show up in a search's time. */
 const dates = new Map<string, string>();
 function savedDate(iso: string): string {
@@ -68,7 +74,7 @@ export function clippingRow(c: ClippingCard, index: number, s: RowState): HTMLEl
   const box = el('input', { type: 'checkbox', checked: s.selected.has(c.id), tabIndex: -1 });
   box.dataset.testid = 'select';
   box.setAttribute('aria-label', c.title);
-  const shortTitle = c.title.length > TITLE_MAX ? `${c.title.slice(0, TITLE_MAX)}…` : c.title;
+  const shortTitle = c.title.length > TITLE_MAX ? `${c.title.slice(0, cutAt(c.title, TITLE_MAX))}…` : c.title;
   const title = el('span', { className: 'c-title' }, markedText(shortTitle, s.query ? matchRanges(shortTitle, s.query) : []));
   title.title = c.title;
   if (c.lang) title.lang = c.lang;

@@ -11,6 +11,12 @@ import type { LibrarySearch } from './search-service.ts';
 import { ROW_HEIGHT, VirtualList } from './virtual-list.ts';
 
 const TEXT_CACHE = 300;
+/**
+ * Full texts for snippets are read once typing pauses this long. Read at every keystroke, they
+ * cost an IndexedDB read of whole clippings and a second layout and paint of the rows: about half
+ * the page's main-thread work per search (bench/library-profile.ts --trace: 28 ms -> 13-16 ms).
+ */
+const TEXT_DELAY = 150;
 /** The entity index follows the list once typing pauses, in idle time. */
 const ENTITY_INDEX_DELAY = 120;
 
@@ -38,6 +44,9 @@ export class LibraryView {
   private texts = new Map<string, PreparedText>();
   private wanted = new Set<string>();
   private fetching = false;
+  private textTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The query the rows were last rendered for: a new one drops the texts still wanted. */
+  private textQuery = '';
   private entityTimer: ReturnType<typeof setTimeout> | null = null;
   /** The entity index of the whole library, kept until the cards change. */
   private allEntities: EntityIndex | null = null;
@@ -79,6 +88,13 @@ export class LibraryView {
   /** Recompute what is shown and paint it; returns where the time went (search, filter, DOM). */
   apply(): ApplyTimes {
     const t0 = performance.now();
+    if (this.query !== this.textQuery) {
+      // The rows of the new query ask again for what they lack (below, as they are rendered).
+      this.textQuery = this.query;
+      this.wanted.clear();
+      if (this.textTimer) clearTimeout(this.textTimer);
+      this.textTimer = null;
+    }
     const f = this.filter();
     let base: ClippingCard[];
     if (this.query.trim()) {
@@ -129,25 +145,39 @@ export class LibraryView {
     this.list.refresh();
   }
 
-  /** Search snippets come from the full text, fetched only for rows in view whose excerpt lacks the match. */
+  /**
+   * Search snippets come from the full text, read only for rows in view whose excerpt lacks the
+   * match, and only once typing pauses (TEXT_DELAY).
+   */
   private want(id: string): void {
     this.wanted.add(id);
-    if (this.fetching) return;
+    if (this.textTimer === null && !this.fetching) this.scheduleTexts();
+  }
+
+  private scheduleTexts(): void {
+    this.textTimer = setTimeout(() => {
+      // A failed read only leaves the excerpt's snippet in place.
+      this.fetchTexts().catch((err) => console.warn('Sift: could not read texts for snippets', err));
+    }, TEXT_DELAY);
+  }
+
+  private async fetchTexts(): Promise<void> {
+    this.textTimer = null;
+    const ids = [...this.wanted];
+    this.wanted.clear();
+    if (ids.length === 0) return;
     this.fetching = true;
-    queueMicrotask(async () => {
-      const ids = [...this.wanted];
-      this.wanted.clear();
-      try {
-        const got = await this.store.getMany(ids);
-        got.forEach((c, i) => this.texts.set(ids[i]!, prepareText(c?.text ?? '')));
-        while (this.texts.size > TEXT_CACHE) this.texts.delete(this.texts.keys().next().value!);
-      } finally {
-        this.fetching = false;
-      }
-      // Only the rows whose text arrived are rebuilt (their key changed).
-      if (this.query) this.list.refresh();
-      if (this.wanted.size) this.want([...this.wanted][0]!);
-    });
+    try {
+      const got = await this.store.getMany(ids);
+      got.forEach((c, i) => this.texts.set(ids[i]!, prepareText(c?.text ?? '')));
+      while (this.texts.size > TEXT_CACHE) this.texts.delete(this.texts.keys().next().value!);
+    } finally {
+      this.fetching = false;
+    }
+    // Only the rows whose text arrived are rebuilt (their key changed).
+    if (this.query) this.list.refresh();
+    // Rows rendered meanwhile (a scroll, the margin rows) asked too: after the same pause.
+    if (this.wanted.size && this.textTimer === null) this.scheduleTexts();
   }
 
   moveCursor(to: number): void {

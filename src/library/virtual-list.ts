@@ -1,6 +1,6 @@
 // A list that renders only the rows in view (plus a margin): 10,000 clippings scroll as
 // smoothly as 10. Rows have one fixed height, so a row's place is index * height.
-// Two things keep a repaint cheap, which matters because the list repaints on every keystroke
+// Three things keep a repaint cheap, which matters because the list repaints on every keystroke
 // of a search: it never reads layout (the viewport's height comes from a ResizeObserver and its
 // scroll position from scroll events, so no forced synchronous layout), a row whose content did
 // not change (same key) is kept, not rebuilt, and a new list first renders only the rows in view:
