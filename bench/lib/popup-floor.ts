@@ -1,0 +1,44 @@
+// The browser's own share of "click -> popup": a control extension whose popup is an empty page
+// (no script, no style), clicked the same way (CDP Extensions.triggerAction) on the same kind of
+// page. Click -> that popup's document start is what any extension pays before its first line of
+// code can run; bench:popup reports it beside Sift's figures.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Sift } from '../../e2e/support/sift.ts';
+
+function controlExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sift-popup-floor-'));
+  mkdirSync(join(dir, 'src/popup'), { recursive: true });
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name: 'Empty popup', version: '1.0',
+    action: { default_popup: 'src/popup/index.html' },
+    background: { service_worker: 'sw.js' },
+  }));
+  writeFileSync(join(dir, 'sw.js'), '// The harness finds the extension through its worker.\n');
+  writeFileSync(join(dir, 'src/popup/index.html'), '<!doctype html><meta charset="utf-8"><title>Empty</title><p>Empty popup</p>');
+  return dir;
+}
+
+/** Click -> document start of an empty extension popup, once on each of `urls` (after one warm-up). */
+export async function popupFloor(urls: string[], args: string[] = []): Promise<number[]> {
+  const dist = controlExtension();
+  const sift = await Sift.launch({ dist, args });
+  const out: number[] = [];
+  try {
+    const tab = await sift.openPage('about:blank');
+    for (let i = 0; i <= urls.length; i++) {
+      await tab.goto(urls[Math.max(0, i - 1)]!, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
+      const { popup, close, clickedAt } = await sift.clickToolbar(tab);
+      const origin = (await popup.evaluate(() => performance.timeOrigin)) as number;
+      // Closed before the next click, as bench:popup does (a click on an open popup closes it).
+      await popup.close();
+      await close();
+      if (i > 0) out.push(origin - clickedAt); // the first click starts the worker: not counted
+    }
+  } finally {
+    await sift.close();
+    rmSync(dist, { recursive: true, force: true });
+  }
+  return out;
+}
