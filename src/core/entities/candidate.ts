@@ -12,6 +12,10 @@ export interface Candidate {
   priority: number;
   /** Another surface form of the same entity (e.g. the Latin name in parentheses). */
   alias?: { start: number; end: number };
+  /** The words around it say what it is ("the moon Europa"): its type outvotes the other mentions'. */
+  byContext?: boolean;
+  /** Cut from a longer span ("Trump administration"): its type was the longer span's, a weak vote. */
+  trimmed?: boolean;
 }
 
 /** Keep the best candidates that do not overlap: by priority, then length, then position. */

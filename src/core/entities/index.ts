@@ -7,6 +7,8 @@ import { zhCandidates } from './zh.ts';
 import { jaCandidates } from './ja.ts';
 import { otherScriptCandidates } from './other-scripts.ts';
 import { assemble, type ExtraName } from './merge.ts';
+import { dropUnconfirmedTitleSpans, isWellCased, unreliableTitleFrom } from './latin-filters.ts';
+import { filterGermanSpans } from './latin-de.ts';
 
 export interface EntityInput {
   /** The original page, before cleaning: page tags live outside the article body. Null for plain text. */
@@ -47,9 +49,15 @@ export function findEntities(input: EntityInput): Entity[] {
   const kind = cjkKind(text, lang);
   if (kind === 'zh') zhCandidates(text, cands);
   else if (kind === 'ja') jaCandidates(text, cands);
-  latinCandidates(text, locales, cands);
+  latinCandidates(text, locales, cands, isWellCased(input.article.text));
   if (lang && !['en', 'zh', 'ja'].includes(lang)) otherScriptCandidates(text, lang, cands);
-  const mentions = resolveOverlaps(cands);
+  // A Title Case headline is no evidence of names, nor is a site name after it: keep from them
+  // only what the body confirms.
+  const from = title ? unreliableTitleFrom(title) : -1;
+  let trusted = title && from >= 0 ? dropUnconfirmedTitleSpans(cands, text, title.length + 1, from) : cands;
+  // German capitalises every noun: capitals are no evidence of names there.
+  if (lang === 'de') trusted = filterGermanSpans(text, trusted);
+  const mentions = resolveOverlaps(trusted);
   for (const m of mentions) {
     if (m.type !== 'place' && isRegionName(text.slice(m.start, m.end), locales)) m.type = 'place';
   }

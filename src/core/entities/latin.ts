@@ -6,6 +6,7 @@ import type { Candidate } from './candidate.ts';
 import { tokenize, type Token } from './en-tokens.ts';
 import { labelSpans, tagLabels, unpackModel, type Model, type PackedModel, type Span } from './en-tagger.ts';
 import { spacedRegionSets, type NameSet } from './region-sets.ts';
+import { checkSpan, contextType, isOpeningWord, namesThing } from './latin-filters.ts';
 
 let model: Model | null = null;
 
@@ -19,23 +20,43 @@ const STRICT_TITLE = /^(?:(?:Former|Vice|Deputy|Acting|Foreign|Prime)\s+)*(?:Sec
 const TITLE =
   /^(?:(?:Former|Vice|Deputy|Acting|Prime|Foreign|Defense|Defence|Interior|Finance|Chief|Senior|Assistant|General|Attorney|Chancellor|President|Secretary(?: of State| General)?|Minister|Premier|Senator|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Governor|Gov\.|Mayor|Judge|Justice|King|Queen|Prince|Princess|Pope|Emperor|Sheikh|Ambassador|Commissioner|Director|Chairman|Chairwoman|Professor|Prof\.|Dr\.|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Lord|Lady|Rev\.|Father|Saint|Coach|Captain|Capt\.|Colonel|Col\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Officer|Detective|Pastor|Rabbi|Imam|Bishop|Cardinal|Archbishop|CEO|Chief Executive|Spokesman|Spokeswoman|Minister of [A-Z][a-z]+)\s+)+/;
 
-export function latinCandidates(text: string, locales: string[], out: Candidate[]): void {
+/** `wellCased`: the text is edited prose (isWellCased), where a lower-case span is no name. */
+export function latinCandidates(text: string, locales: string[], out: Candidate[], wellCased = false): void {
   model ??= unpackModel(modelData as PackedModel);
   const regions = spacedRegionSets(locales);
+  // Last words of names of objects ("Europa Clipper"): the text goes on to call the object by
+  // them ("Clipper will orbit Jupiter"), which the model again reads as a person.
+  const thingWords = new Set<string>();
+  const from = out.length;
   for (const seg of text.matchAll(SPACED)) {
     if (!CASED.test(seg[0])) continue;
     const tokens = tokenize(seg[0], seg.index!);
     if (tokens.length === 0) continue;
     const labels = tagLabels(model, tokens.map((t) => t.text));
-    for (const s of labelSpans(tokens, labels).flatMap((sp) => capitalisedPieces(sp, tokens))) {
+    for (const sp of labelSpans(tokens, labels).flatMap((x) => capitalisedPieces(x, tokens))) {
+      const check = { text, start: sp.start, end: sp.end, type: sp.type };
+      if (namesThing(check)) thingWords.add(text.slice(sp.start, sp.end).split(/\s+/).pop()!);
+      const kept = checkSpan(check, wellCased);
+      if (!kept || (wellCased && isOpeningWord(text, kept.start, kept.end))) continue;
+      const s = { ...sp, ...kept };
       const title = TITLE.exec(text.slice(s.start, s.end));
       // Only unambiguous titles retype a span the model did not call a person (General Motors).
       if (title && s.start + title[0].length < s.end && (s.type === 'person' || STRICT_TITLE.test(title[0]))) {
-        out.push({ start: s.start + title[0].length, end: s.end, type: 'person', source: 'rule', priority: 2 });
-      } else out.push({ start: s.start, end: s.end, type: s.type, source: 'model', priority: 2 });
+        // The title states the type outright, as the words around a place do (contextType).
+        out.push({ start: s.start + title[0].length, end: s.end, type: 'person', source: 'rule', priority: 2, byContext: true });
+      } else {
+        const byContext = contextType(text, s.start, s.end);
+        if (byContext) out.push({ start: s.start, end: s.end, type: byContext, source: 'rule', priority: 2, byContext: true });
+        else if (s.end < sp.end) out.push({ start: s.start, end: s.end, type: s.type, source: 'model', priority: 2, trimmed: true });
+        else out.push({ start: s.start, end: s.end, type: s.type, source: 'model', priority: 2 });
+      }
     }
     regionMentions(text, tokens, regions, out);
   }
+  if (thingWords.size === 0) return;
+  const kept = out.slice(from).filter((c) => !(c.type === 'person' && thingWords.has(text.slice(c.start, c.end))));
+  out.length = from;
+  out.push(...kept);
 }
 
 // Lower-case words that may sit inside a name ("Bank of England", "Charles de Gaulle").

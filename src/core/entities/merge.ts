@@ -66,7 +66,8 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
     sourcesOf.get(name)!.add(source);
   };
   const named = mentions.map((m) => ({ ...m, name: clean(text.slice(m.start, m.end)) })).filter((m) => m.name.length >= 2 || CJK.test(m.name));
-  for (const m of named) note(m.name, m.type, m.source, m.priority + 1);
+  // A type the context states outright ("the moon Europa") outweighs a dozen guesses by shape.
+  for (const m of named) note(m.name, m.type, m.source, m.byContext ? 50 : m.trimmed ? 0.5 : m.priority + 1);
 
   // A name followed by another form in parentheses: 布林肯（Antony Blinken）, 川普（特朗普）.
   const byStart = new Map(named.map((m) => [m.start, m]));
@@ -100,10 +101,23 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
     const full = [...who][0]!;
     if (!typeOf.has(last)) note(last, 'person', 'rule', 0);
     const lv = typeOf.get(last)!;
-    // A last part found elsewhere as a place or organisation keeps its own identity.
-    if ((lv.get('person') ?? 0) === 0 && lv.size > 0 && [...lv.values()].some((x) => x > 0)) continue;
+    // A last part found elsewhere as a place or organisation keeps its own identity, unless only
+    // the learned layer said so and the full name came first ("Michael Webb ... Webb said").
+    const guessedOnly = !CJK.test(last) && [...sourcesOf.get(last)!].every((x) => x === 'model');
+    const fullFirst = (): boolean => text.indexOf(full) >= 0 && text.indexOf(full) < firstAlone(text, last, full);
+    if ((lv.get('person') ?? 0) === 0 && lv.size > 0 && [...lv.values()].some((x) => x > 0)) {
+      if (!(guessedOnly && fullFirst())) continue;
+      // Its mentions were the person's all along: their votes go to the person.
+      const total = [...lv.values()].reduce((a, b) => a + b, 0);
+      lv.clear();
+      lv.set('person', total);
+    }
     forms.union(full, last);
   }
+  mergeFirstNames(text, typeOf, sourcesOf, forms);
+  // A short name and the one longer name of the same type that starts with it: Hubble / Hubble
+  // Space Telescope, Goddard / Goddard Space Flight Center (spaced text, whole words).
+  mergePrefixNames(text, typeOf, forms);
   // An organisation named with and without its country: 美国国务院 / 国务院 (CJK only, where the
   // shorter name is a whole word at the end of the longer one).
   const orgs = [...typeOf.keys()].filter((n) => CJK.test(n) && (typeOf.get(n)!.get('organization') ?? 0) > 0);
@@ -155,6 +169,82 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
   // Code-unit order on ties, not localeCompare: that would start ICU in the page's renderer (see
   // region-sets.ts); the panel sorts for display in its own page.
   return out.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function topType(votes: Map<EntityType, number>): EntityType | null {
+  let best: EntityType | null = null;
+  for (const [t, v] of votes) if (v > 0 && (best === null || v > votes.get(best)!)) best = t;
+  return best;
+}
+
+/**
+ * A person's first word used alone after the full name: "Xi Jinping ... directives from Xi" (the
+ * family name comes first in Chinese names). Only when the learned layer alone found the word and
+ * typed it as a place, one full name has it, and the full name came first; its votes go to the
+ * person.
+ */
+function mergeFirstNames(text: string, typeOf: Map<string, Map<EntityType, number>>, sourcesOf: Map<string, Set<EntitySource>>, forms: Forms): void {
+  const owners = new Map<string, Map<string, string>>();
+  for (const [name, votes] of typeOf) {
+    if (CJK.test(name) || (votes.get('person') ?? 0) < Math.max(votes.get('place') ?? 0, votes.get('organization') ?? 0)) continue;
+    const first = name.split(' ')[0]!;
+    if (first === name || !/^\p{Lu}\p{Ll}+$/u.test(first)) continue;
+    if (!owners.has(first)) owners.set(first, new Map());
+    owners.get(first)!.set(forms.find(name), name);
+  }
+  for (const [first, who] of owners) {
+    const votes = typeOf.get(first);
+    if (who.size !== 1 || !votes || forms.find(first) !== first || ![...sourcesOf.get(first)!].every((x) => x === 'model')) continue;
+    // Only a word the model misread as a place: a company's name starts its products' names
+    // ("Disney" / "Disney Plus"), and a first name alone may well be someone else.
+    if (topType(votes) !== 'place') continue;
+    const [root, full] = [...who][0]!;
+    const at = text.indexOf(full);
+    if (at < 0 || at > firstAlone(text, first, full)) continue;
+    const total = [...votes.values()].reduce((a, b) => a + b, 0);
+    votes.clear();
+    votes.set('person', total);
+    forms.union(root, first);
+  }
+}
+
+/** Where `short` first stands alone in `text` (as whole words, not as the start of `longer`). */
+function firstAlone(text: string, short: string, longer: string): number {
+  for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
+    const edge = (ch: string | undefined): boolean => !ch || !/[\p{L}\p{N}]/u.test(ch);
+    if (edge(text[at - 1]) && edge(text[at + short.length]) && !text.startsWith(longer, at)) return at;
+  }
+  return -1;
+}
+
+/**
+ * Spaced text names a thing in full at first and then by its first word(s): "NASA's Hubble Space
+ * Telescope ... Hubble's detection". Only organisations and places (a person's short form is the
+ * last name, above); only when the longer name goes on with capitalised words, is the only such
+ * name of that type ("Amazon" does not swallow both "Amazon Music" and "Amazon Prime"), and comes
+ * first: a short name used before a longer one ("White House" ... "White House Russia adviser")
+ * was no abbreviation of it.
+ */
+function mergePrefixNames(text: string, typeOf: Map<string, Map<EntityType, number>>, forms: { union(a: string, b: string): void }): void {
+  const byType = new Map<EntityType, string[]>();
+  for (const [name, votes] of typeOf) {
+    const t = topType(votes);
+    if ((t === 'organization' || t === 'place') && !CJK.test(name)) {
+      if (!byType.has(t)) byType.set(t, []);
+      byType.get(t)!.push(name);
+    }
+  }
+  const goesOn = /^(?:\p{Lu}[\p{L}\p{M}.'’-]*|of|the|and|for|on|de)(?:\s|$)/u;
+  for (const names of byType.values()) {
+    for (const short of names) {
+      if (short.length < 3) continue;
+      const longer = names.filter((n) => n.length > short.length + 1 && n.startsWith(`${short} `) && goesOn.test(n.slice(short.length + 1)) && !/\s\p{Ll}+$/u.test(n));
+      if (longer.length !== 1) continue;
+      const full = text.indexOf(longer[0]!);
+      const alone = firstAlone(text, short, longer[0]!);
+      if (full >= 0 && (alone < 0 || full < alone)) forms.union(longer[0]!, short);
+    }
+  }
 }
 
 /** In CJK text the form used most (布林肯); in spaced text the fullest (Antony Blinken). */

@@ -9,8 +9,16 @@ export interface PageTag {
 }
 
 // Links to tag, topic, category or keyword pages. Any element with an href counts: some sites
-// mark tags with made-up elements (the seed page uses <ok href=".../tag/...">).
-const TAG_PATH = /\/(?:tags?|topics?|category|categories|keywords?|labels?|subjects?|themen?|schlagworte?)(?:\/|=|\.|$)/i;
+// mark tags with made-up elements (the seed page uses <ok href=".../tag/...">). A slug must follow
+// the segment: "/topics" alone is the index of all topics, not one of them.
+const TAG_PATH = /\/(?:tags?|topics?|category|categories|keywords?|labels?|subjects?|themen?|schlagworte?)(?:\/|=|\.)[^/]/i;
+// Link texts that name the tag index itself ("All Topics", "Tags"), not a tag.
+const GENERIC_LABEL = /^(?:all|more|see all|browse|alle|weitere)?\s*(?:tags?|topics?|categories|category|keywords?|labels?|subjects?|themen?|schlagworte?)$/i;
+// Class/id words of site chrome: a link there is a menu entry (a section of the site), not a tag
+// of this article. Words of a tag area stop the walk first ("article-tags" inside a footer).
+const CHROME_WORD = /^(?:nav|navbar|navigation|menu|menus|menubar|submenu|megamenu|sidebar|widget|widgets|breadcrumbs?|masthead|colophon|topbar)$/;
+const TAG_AREA_WORD = /^(?:tags?|tagged|tagging|keywords?|topics?|labels?|subjects?|schlagworte?|themen?)$/;
+const CHROME_ROLE = /^(?:navigation|menu|menubar|complementary|banner|contentinfo)$/;
 const MAX_TAG_CHARS = 40;
 
 function cleanName(raw: string): string | null {
@@ -18,6 +26,31 @@ function cleanName(raw: string): string | null {
   if (name.length < 2 || name.length > MAX_TAG_CHARS) return null;
   if (/^\d+$/.test(name)) return null;
   return name;
+}
+
+/** Class and id words of an element, lower-cased and split at -, _ and spaces. */
+function words(el: Element): string[] {
+  return `${el.getAttribute('class') ?? ''} ${el.id}`.toLowerCase().split(/[\s_-]+/);
+}
+
+/**
+ * Whether a tag link sits in the site's chrome (menus, sidebars, page header/footer) rather than
+ * in the article's own tag area: menus link to sections ("Expert Voices" under /topics/) on every
+ * page of the site. The walk up stops at the first tag area, article or main element.
+ */
+export function inSiteChrome(link: Element): boolean {
+  for (let el = link.parentElement; el; el = el.parentElement) {
+    const name = el.localName;
+    if (name === 'article' || name === 'main' || name === 'body') return false;
+    const w = words(el);
+    // Menu words first: a menu item may carry its label as a class ("menu-item-all topics").
+    if (w.some((x) => CHROME_WORD.test(x))) return true;
+    if (w.some((x) => TAG_AREA_WORD.test(x))) return false;
+    if (name === 'nav' || name === 'aside' || CHROME_ROLE.test(el.getAttribute('role') ?? '')) return true;
+    // A header or footer of the page, not one of the article (those are inside article/main).
+    if ((name === 'header' || name === 'footer') && !el.closest('article, main, [role="main"]')) return true;
+  }
+  return false;
 }
 
 function ldType(t: unknown): PageTag['type'] {
@@ -45,7 +78,8 @@ export function readPageTags(doc: Document): PageTag[] {
     const href = el.getAttribute('href');
     if (href === null) continue;
     if (el.getAttribute('rel')?.split(/\s+/).includes('tag') || TAG_PATH.test(href.replace(/[?#].*$/, ''))) {
-      add(el.textContent ?? '', 'page-tag');
+      const label = normalizeInline(el.textContent ?? '');
+      if (!GENERIC_LABEL.test(label) && !inSiteChrome(el)) add(label, 'page-tag');
     }
   }
   // Filtered here rather than with [name="keywords" i] selectors, which some DOMs (jsdom) run

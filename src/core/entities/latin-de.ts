@@ -1,0 +1,76 @@
+// German capitalises every noun, so the learned English layer, for which a capital letter is the
+// best evidence of a name, proposes "Berater", "Die Beschäftigten", "Eine Frau". This filter keeps
+// its spans in German text only where the words are no common nouns by German's own grammar: a
+// common noun takes an article somewhere in the text ("der Berater"), or ends in a suffix that
+// makes nouns (-ung, -heit, -keit...); function words at a sentence start are no names either.
+import type { Candidate } from './candidate.ts';
+
+// Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries, quantifiers)
+// that are capitalised only at a sentence start: never a name, never part of one at its start.
+const FUNCTION_WORD = new Set(
+  (
+    'der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner ' +
+    'dieser diese dieses diesem diesen jeder jede jedes jedem jeden alle allen aller viele vielen mehr andere anderen ' +
+    'unser unsere unseren ihr ihre ihren sein seine seinen mein meine ' +
+    'ich du er sie es wir man wer was wie wo wann warum welche welcher welches ' +
+    'und oder aber doch denn sondern auch so da dann noch nur schon jetzt hier dort heute zudem außerdem deshalb ' +
+    'bei mit für von vom zum zur im am ins ans beim auf aus in nach über unter vor hinter neben zwischen durch gegen ohne um bis seit während wegen trotz per anstelle ' +
+    'ist sind war waren hat haben hatte wird werden wurde kann können muss müssen soll sollen darf will ' +
+    'nicht kaum fast etwa rund knapp gut neue neuen erste ersten'
+  ).split(' '),
+);
+const ARTICLE = /^(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|keinen|keinem|keiner|dieser|diese|dieses|diesem|diesen|jeder|jede|jedes|jedem|jeden|zum|zur|vom|beim|im|am|ins)$/;
+// Suffixes that make German nouns from other words.
+const NOUN_SUFFIX = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|nis|nisse|tum|chen|ment|ments|enz|anz)$/;
+
+/** Words of the text that follow an article somewhere ("die Beschäftigten"): common nouns. */
+function nounsAfterArticles(text: string): Set<string> {
+  const out = new Set<string>();
+  const words = text.match(/[\p{L}][\p{L}-]*/gu) ?? [];
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (!/^\p{Lu}/u.test(w) || out.has(w)) continue;
+    // An article, then up to two words in lower case (adjectives), then the noun.
+    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+      const prev = words[j]!;
+      if (ARTICLE.test(prev.toLowerCase())) {
+        out.add(w);
+        break;
+      }
+      if (!/^\p{Ll}/u.test(prev)) break;
+    }
+  }
+  return out;
+}
+
+const isNoun = (word: string, nouns: Set<string>): boolean => nouns.has(word) || NOUN_SUFFIX.test(word.toLowerCase());
+
+/**
+ * Filters the learned layer's spans in German text: leading function words and common nouns are
+ * cut ("Bei Daimler" -> "Daimler"); a span whose words are all common nouns or function words goes.
+ * Spans of other layers (gazetteers, rules) are kept as they are.
+ */
+export function filterGermanSpans(text: string, cands: Candidate[]): Candidate[] {
+  const nouns = nounsAfterArticles(text);
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    if (c.source !== 'model') {
+      out.push(c);
+      continue;
+    }
+    let start = c.start;
+    const words = [...text.slice(c.start, c.end).matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu)];
+    // Cut function words, numbers and common nouns in front: "Bei Daimler", "50 Metern",
+    // "Ehefrau Sheree Zampino", "Backstube von Karsten Berning" (German puts the noun before the
+    // name it describes).
+    let i = 0;
+    const lead = (w: string, last: boolean): boolean => FUNCTION_WORD.has(w.toLowerCase()) || /^\p{N}/u.test(w) || (!last && isNoun(w, nouns));
+    while (i < words.length && lead(words[i]![0], i === words.length - 1)) i++;
+    if (i === words.length) continue;
+    start = c.start + words[i]!.index!;
+    const content = words.slice(i).map((w) => w[0]).filter((w) => !FUNCTION_WORD.has(w.toLowerCase()));
+    if (content.every((w) => isNoun(w, nouns))) continue;
+    out.push(start === c.start ? c : { ...c, start });
+  }
+  return out;
+}
