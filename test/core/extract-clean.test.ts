@@ -58,6 +58,35 @@ describe('pre-clean', () => {
     expect(doc.querySelector(`.caption[${CAPTION_ATTR}]`)).not.toBeNull();
   });
 
+  it('keeps an article of paragraph <div>s inside "rail" wrappers against a longer footer and a list of teaser links', () => {
+    const para = (i: number): string => `<div class="body__paragraph">Paragraph ${i} of the story, long enough to be read as running text.</div>`;
+    const doc = parse(`<body><div class="page-rail"><div class="rail-body"><section>${[1, 2, 3, 4, 5, 6].map(para).join('')}</section></div></div>
+      <div class="sidebar"><ol>${Array.from({ length: 12 }, (_, i) => `<li><a href="/t${i}">A teaser headline number ${i} that is long enough</a></li>`).join('')}</ol></div>
+      <div class="footer"><div>${'Market data is delayed and provided for information only. '.repeat(5)}</div></div></body>`, URL);
+    preClean(doc, { url: URL, site: 'example.com' });
+    expect(doc.body.textContent).toContain('Paragraph 6 of the story');
+    expect(doc.body.textContent).not.toContain('teaser headline');
+  });
+
+  it('removes excerpt cards cut off with an ellipsis, and the pitch around an e-mail field', () => {
+    const words = (n: number, w: string): string => Array.from({ length: n }, (_, i) => `${w}${i}`).join(' ');
+    const card = (i: number, cut: boolean): string =>
+      `<article class="box post-${i} cat-${i}"><a href="/p${i}"><img src="/p${i}.jpg"></a><p>${words(cut ? 90 : 70, `ex${i}x`)}${cut ? ' …' : '.'}</p></article><script>x()</script>`;
+    const doc = parse(`<body><article class="box post-0">${P(80)}${P(80)}</article>
+      <div class="more"><h3>You may also like</h3>${[1, 2, 3, 4, 5].map((i) => card(i, i % 2 === 1)).join('')}</div>
+      <div class="cta"><h3>Want more stories like this?</h3><p>Every day we send an email with the top stories.</p><form><input type="email"></form></div></body>`, URL);
+    preClean(doc, { url: URL, site: 'example.com' });
+    expect(doc.body.textContent).toContain('text79');
+    expect(doc.body.textContent).not.toMatch(/ex\dx|Every day|Want more/);
+  });
+
+  it('keeps a row of picture links that opens a gallery beside a paragraph of the story', () => {
+    const pic = (i: number): string => `<div class="col-md-3"><a href="/img/poster-${i}.jpg"><img src="/img/poster-${i}.jpg"></a></div>`;
+    const doc = parse(`<body><section>${P(80)}<div class="row">${[1, 2, 3, 4].map(pic).join('')}<p>${'After the studio closed, films were still made here. '.repeat(5)}</p></div>${P(60)}</section></body>`, URL);
+    preClean(doc, { url: URL, site: 'example.com' });
+    expect(doc.body.textContent).toContain('After the studio closed');
+  });
+
   it('removes headings made only of links (navigation dressed as headings)', () => {
     const doc = parse(`<body><h4><a href="/a">Home</a> | <a href="/b">News</a></h4><h2>Real heading</h2>${P(30)}</body>`, URL);
     preClean(doc, { url: URL, site: 'example.com' });
@@ -144,6 +173,38 @@ describe('block filter', () => {
     const { root } = filtered(`${body}<table><tr><td>Share</td><td>1</td></tr></table><pre>Advertisement</pre>${body}`);
     expect(root.querySelector('table')?.textContent).toContain('Share');
     expect(root.querySelector('pre')?.textContent).toBe('Advertisement');
+  });
+
+  it('keeps a dated fact with its own label, a closing sentence set as a heading, a title linking to the page itself', () => {
+    const self = `<h2><a href="${URL}">The story in one line</a></h2>`;
+    const { text } = filtered(`${self}${body}<p>Deadline: 03.11.2019 (postmark)</p>${body}<h3>He made up a profile online. It backed his story.</h3>`);
+    expect(text).toContain('Deadline: 03.11.2019');
+    expect(text).toContain('It backed his story.');
+    expect(text).toContain('The story in one line');
+  });
+
+  it('reads a lead paragraph beside a captioned figure as text, not as a caption', () => {
+    const { text } = filtered(`<section><p>${'Lead words here. '.repeat(6)}</p><figure><img src="/a.jpg"><figcaption>A horse.</figcaption></figure><a href="/g"><img src="/b.jpg"></a></section>${body}`);
+    expect(text).toContain('Lead words here.');
+  });
+
+  it('drops a long publishing stamp, a Chinese share bar, an editor sign-off and what follows a closing disclaimer', () => {
+    const { text } = filtered(`<p>PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019</p><p>复制链接 打印</p>${body}${body}
+      <p>(嵇南涛 编辑)</p><p>免责声明：本文仅代表作者个人观点，与本站无关。</p><p>女孩火海救母</p><table><tr><td>股吧</td><td>2.85%</td></tr></table><h2>新闻排行</h2>`);
+    expect(text.split('\n')).toEqual([P(40, 'body').replace(/<\/?p>/g, ''), P(40, 'body').replace(/<\/?p>/g, '')]);
+  });
+
+  it('drops the links and short lines under a "related" label, up to the next paragraph of prose', () => {
+    const { text } = filtered(`${body}<p>Mehr zum Thema</p><p><a href="/a">Erste andere Geschichte</a></p><p><a href="/b">Zweite andere Geschichte</a></p>${body}`);
+    expect(text).not.toMatch(/Mehr zum|andere Geschichte/);
+    expect(text.split('\n')).toHaveLength(2);
+  });
+
+  it('drops a call to follow the site on a social network, in any language', () => {
+    const { text } = filtered(`${body}<p>香港新浪新聞現已開設Facebook專頁，讓你即時掌握本地新聞，與朋友分享！快點到Facebook Like我們的專頁！</p>
+      <p>Follow The Daily on Twitter and Instagram @daily.</p><p>She said the company would follow us on its own schedule.</p>`);
+    expect(text).not.toMatch(/Facebook|Twitter/);
+    expect(text).toContain('follow us on its own schedule');
   });
 
   it('drops markup that leaked into the text', () => {

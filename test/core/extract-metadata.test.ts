@@ -78,6 +78,11 @@ describe('metadata', () => {
     const doc = parse('<html><body></body></html>');
     const m = readMetadata(doc, 'https://x.example/a', { bylines: ['By Justine Coleman - 11/18/19 11:04 PM EST'] });
     expect(m.byline).toBe('Justine Coleman');
+    // A <time> inside the byline paragraph leaves its machine date after the name (space.com).
+    const glued = readMetadata(doc, 'https://x.example/a', { bylines: ['By Mike Wall 2019-11-18T20:51:19Z Science & Astronomy'] });
+    expect(glued.byline).toBe('Mike Wall');
+    const written = readMetadata(doc, 'https://x.example/a', { bylines: ['Luna Hamidi Le 29/01/2020'] });
+    expect(written.byline).toBe('Luna Hamidi');
   });
 
   it('ignores author values that are addresses', () => {

@@ -5,7 +5,11 @@
 // HTML but are marked so the plain text (what is read, searched and scored) leaves them out.
 import { countCjk } from '../text/scripts.ts';
 import { dateInText } from './dates.ts';
-import { BREADCRUMB, BY_LINE, CREDIT, DISCLAIMER, LABEL_LINE, LEAKED_MARKUP, PROMO_CALL, PROMO_WORDS, RIGHTS, SHARE_WORDS, SHORTCODE, SIGN_OFF, STAMP_LINE } from './phrases.ts';
+import {
+  BREADCRUMB, BY_LINE, CJK_SHARE_WORDS, CREDIT, FOLLOW_CALL, LEAKED_MARKUP, PROMO_CALL, PROMO_WORDS, RIGHTS, SHARE_WORDS, SHORTCODE,
+  SIGN_OFF, SOCIAL_NETWORK, STAMP_LINE,
+} from './phrases.ts';
+import { HEADING, LONG_WORDS, SHORT_WORDS, dropClosingBoilerplate, dropLabelledSections, dropMenuLists, dropOrphanHeadings, isLabel } from './block-runs.ts';
 import { CAPTION_ATTR, captionKey } from './pre-clean.ts';
 import { commonSite, linkSite } from './teasers.ts';
 
@@ -14,11 +18,7 @@ const BLOCK_TAGS = new Set([
   'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION',
   'TABLE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'CENTER', 'HEADER', 'FOOTER', 'ASIDE',
 ]);
-const HEADING = /^H[1-6]$/;
 const MEDIA = 'img,picture,video,audio,iframe,table,math,svg,pre';
-const SHORT_WORDS = 12;
-const LONG_WORDS = 25;
-const SENTENCE_END = /[.!?。！？]['"’”»)]?$/u;
 
 export interface Block {
   el: Element;
@@ -54,9 +54,10 @@ function pageKey(base: string): string | null {
   }
 }
 
-function selfLink(a: Element, base: string, self: string | null): boolean {
+function selfLink(a: Element, base: string, self: string | null, path: string): boolean {
   const href = a.getAttribute('href');
-  if (!self || !href || href.startsWith('#')) return false;
+  // Cheap test first: a link to this page names its path.
+  if (!self || !href || href.startsWith('#') || !href.includes(path)) return false;
   try {
     const u = new URL(href, base);
     return `${u.host}${u.pathname}${u.search}` === self;
@@ -72,6 +73,7 @@ function selfLink(a: Element, base: string, self: string | null): boolean {
 export function leafBlocks(root: Element, base = root.ownerDocument.URL, home: string | null = null): Block[] {
   home ??= commonSite(root, base);
   const self = pageKey(base);
+  const path = self ? self.slice(self.indexOf('/')).split('?')[0]! : '';
   const out: Block[] = [];
   const visit = (el: Element, caption: boolean): void => {
     const tag = el.tagName.toUpperCase();
@@ -83,7 +85,7 @@ export function leafBlocks(root: Element, base = root.ownerDocument.URL, home: s
       let internal = 0;
       for (const a of Array.from(el.getElementsByTagName('a'))) {
         // A link to the page itself (a post's title linking to its permalink) leads nowhere else.
-        if (selfLink(a, base, self)) continue;
+        if (selfLink(a, base, self, path)) continue;
         const n = (a.textContent ?? '').replace(/\s+/g, '').length;
         linked += n;
         const site = linkSite(a, base);
@@ -106,13 +108,6 @@ export function leafBlocks(root: Element, base = root.ownerDocument.URL, home: s
   return out;
 }
 
-const TRIM = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
-
-function isLabel(text: string): boolean {
-  const t = text.replace(TRIM, '').replace(/\s+/g, ' ');
-  return t.length > 0 && LABEL_LINE.test(t);
-}
-
 function isPromo(text: string, words: number): boolean {
   if (words > 30) return false;
   const found = new Set((text.match(PROMO_WORDS) ?? []).map((w) => w.toLowerCase()));
@@ -121,15 +116,22 @@ function isPromo(text: string, words: number): boolean {
 
 function isShareBar(text: string): boolean {
   const tokens = text.toLowerCase().match(/[\p{L}\p{N}+-]+/gu) ?? [];
-  return tokens.length > 0 && tokens.every((t) => SHARE_WORDS.has(t));
+  return tokens.length > 0 && tokens.every((t) => SHARE_WORDS.has(t) || (/\p{Script=Han}/u.test(t) && t.replace(CJK_SHARE_WORDS, '') === ''));
 }
 
 /** A line that is mostly a date or time: "Nov. 20, 2019 6:02 AM EST", "2021-01-27 10:00". */
 function isStamp(text: string): boolean {
   if (STAMP_LINE.test(text)) return true;
   if (!dateInText(text) && !/\b\d{1,2}:\d{2}\b/.test(text)) return false;
+  // "Deadline: 03.11.2019" is a fact of the article; its label is not a publishing word.
+  if (/^[^\d:：]{3,40}[:：]\s*\S/u.test(text)) return false;
   const rest = text.replace(/\d+/g, '').replace(/[\p{P}\p{S}\s]+/gu, ' ').trim().split(' ').filter(Boolean);
   return rest.length <= 6;
+}
+
+/** "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019": longer, still a stamp. */
+function isDoubleStamp(text: string): boolean {
+  return STAMP_LINE.test(text) && text.split(/\s*\|\s*/).every((part) => !part || isStamp(part));
 }
 
 const PICTURE = new Set(['IMG', 'PICTURE', 'VIDEO', 'SVG', 'svg', 'IFRAME', 'FIGURE']);
@@ -236,6 +238,7 @@ export function filterBlocks(root: Element, base: string, home: string | null = 
     const after = lastLong >= 0 && i > lastLong;
     if (short && (isLabel(b.text) || isShareBar(b.text) || BREADCRUMB.test(b.text))) b.drop = true;
     else if (b.words <= 40 && (RIGHTS.test(b.text) || SIGN_OFF.test(b.text) || SHORTCODE.test(b.text) || isPromo(b.text, b.words))) b.drop = true;
+    else if (b.words <= 60 && SOCIAL_NETWORK.test(b.text) && FOLLOW_CALL.test(b.text)) b.drop = true;
     else if (b.words <= 30 && CREDIT.test(b.text)) {
       if (nearImage(b.el)) b.caption = true;
       else b.drop = true;
@@ -243,68 +246,18 @@ export function filterBlocks(root: Element, base: string, home: string | null = 
     else if (b.linkShare >= 0.5 && b.words <= 80 && isLabel(unlinkedText(b.el))) b.drop = true;
     else if (b.words <= 60 && LEAKED_MARKUP.test(b.text)) b.drop = true;
     else if (b.words <= 40 && besidePicture(b.el, root)) b.caption = true;
-    else if (short && (before || after || i < 3) && (BY_LINE.test(b.text) || isStamp(b.text))) {
+    else if ((before || after || i < 3) && ((short && (BY_LINE.test(b.text) || isStamp(b.text))) || (b.words <= 24 && (isDoubleStamp(b.text) || (BY_LINE.test(b.text) && !!dateInText(b.text)))))) {
       b.drop = true;
       if (BY_LINE.test(b.text)) bylines.push(b.text);
     } else if (before && i < 3 && b.words <= 2 && b.tag !== 'LI' && !HEADING.test(b.tag)) b.drop = true;
   });
   dropClosingBoilerplate(blocks);
   dropMenuLists(blocks, lastLong);
+  dropLabelledSections(blocks, firstLong);
   dropOrphanHeadings(blocks);
   for (const b of blocks) {
     if (b.drop) b.el.remove();
     else if (b.caption && b.el.tagName !== 'FIGCAPTION') b.el.setAttribute(CAPTION_ATTR, '');
   }
   return { bylines, linkShare: allWords ? linkWords / allWords : 0 };
-}
-
-/** A disclaimer in the last part of the page opens the footer: it and all after it go. */
-function dropClosingBoilerplate(blocks: Block[]): void {
-  const from = Math.floor(blocks.length / 2);
-  for (let i = from; i < blocks.length; i++) {
-    if (!blocks[i]!.caption && DISCLAIMER.test(blocks[i]!.text)) {
-      for (let j = i; j < blocks.length; j++) blocks[j]!.drop = true;
-      return;
-    }
-  }
-}
-
-/** Tiny items, one or two words each, no sentence among them: a menu or tab strip. */
-function isMenuItem(b: Block): boolean {
-  const cjk = countCjk(b.text);
-  return b.tag === 'LI' && (cjk > 0 ? cjk <= 4 && b.words <= 2 : b.words <= 1);
-}
-
-/** Runs of three or more menu items after the article's last paragraph. */
-function dropMenuLists(blocks: Block[], lastLong: number): void {
-  if (lastLong < 0) return;
-  let run: Block[] = [];
-  const flush = (): void => {
-    if (run.length >= 3) for (const b of run) b.drop = true;
-    run = [];
-  };
-  for (let i = lastLong + 1; i < blocks.length; i++) {
-    const b = blocks[i]!;
-    if (isMenuItem(b)) run.push(b);
-    else if (b.text) flush();
-  }
-  flush();
-}
-
-/** Headings over nothing (everything under them dropped, or the end of the article) go too. */
-function dropOrphanHeadings(blocks: Block[]): void {
-  for (let i = blocks.length - 1; i >= 0; i--) {
-    const b = blocks[i]!;
-    if (b.drop || !HEADING.test(b.tag)) continue;
-    let kept = 0;
-    let dropped = 0;
-    for (let j = i + 1; j < blocks.length && !HEADING.test(blocks[j]!.tag); j++) {
-      if (blocks[j]!.drop) dropped++;
-      else if (!blocks[j]!.caption) kept++;
-    }
-    // A closing "heading" written as a full sentence is a styled paragraph, not a section title.
-    const last = i === blocks.length - 1 && !(b.words >= 6 && SENTENCE_END.test(b.text));
-    if (kept === 0 && (dropped > 0 || last || isLabel(b.text))) b.drop = true;
-    else if (isLabel(b.text) && b.linkShare >= 0.5) b.drop = true;
-  }
 }

@@ -52,8 +52,15 @@ export function normalizeLang(raw: string | null | undefined): string | null {
 function cleanByline(raw: string | null | undefined, siteName: string | null): string | null {
   if (!raw) return null;
   let v = normalizeInline(raw).replace(BY_PREFIX, '');
+  // A machine date glued on after the names: "Mike Wall 2019-11-18T20:51:19Z Science & Astronomy".
+  v = v.replace(/\s+\d{4}-\d{1,2}-\d{1,2}(?:\b|T).*$/, '');
+  // A written date after the names: "Luna Hamidi Le 29/01/2020", "Jane Doe on 18.11.2019".
+  v = v.replace(/\s+(?:(?:le|el|am|on|il|em|del?)\s+)?\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b.*$/i, '').replace(/\s*[-–—|•·,]$/, '');
   // A date or a role glued on after the names: "Jane Doe - 11/18/19 11:04 PM EST", "Jane Doe, AP Writer" stays.
   v = v.replace(/\s*[-–—|•·]\s*(?:\d|updated|published|posted).*$/i, '').trim();
+  // "Jane Doe , John Roe on Monday, November 18th, 2019 at 11:08 a.m.": the names, tidied.
+  if (dateInText(v)) v = v.replace(/\s+(?:on|am|le|el|il|em)\s+\S.*$/i, '').trim();
+  v = v.replace(/\s+,/g, ',');
   if (!v || v.length > 120 || /^https?:|^www\./i.test(v) || /^\d/.test(v)) return null;
   if (siteName && v.toLowerCase() === siteName.toLowerCase()) return null;
   return v;

@@ -123,7 +123,7 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
   if (!body) return result;
   const articlePath = textHome(body);
   const holdsArticle = (el: Element): boolean => articlePath.has(el);
-  const remove: Element[] = [];
+  const remove: Element[] = signupBoxes(body, articlePath);
   let order = 0;
   // Depth-first, in document order; `keep` > 0 inside tables, code and math, which stay whole.
   const stack: { el: Element; keep: number; link: boolean; section: number }[] = [];
@@ -157,7 +157,7 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
         const text = captionKey(el.textContent ?? '');
         if (text) result.captions.add(text);
       }
-      if (el.childElementCount >= 4 && isTeaserGrid(el, ctx.url, site) && !holdsArticle(el)) {
+      if (el.childElementCount >= 4 && !holdsArticle(el) && isTeaserGrid(el, ctx.url, site)) {
         remove.push(el);
         continue;
       }
@@ -281,4 +281,26 @@ function recordLead(img: Element, order: number, result: PreCleanResult): void {
     width: w,
   });
   img.setAttribute(ORDER_ATTR, String(order));
+}
+
+// A box around an e-mail field is a sign-up (newsletter, alerts) or comment form; its pitch
+// ("Want more stories like this? Every day we send...") goes with the form.
+const SIGNUP_WORDS = 50;
+
+function signupBoxes(body: Element, articlePath: Set<Element>): Element[] {
+  const out: Element[] = [];
+  for (const input of Array.from(body.querySelectorAll('input[type="email" i]'))) {
+    let box: Element | null = null;
+    for (let e = input.parentElement; e && e !== body && !articlePath.has(e); e = e.parentElement) {
+      if (wordCount(e.textContent ?? '') > SIGNUP_WORDS) break;
+      box = e;
+    }
+    if (box && !out.some((o) => o.contains(box))) out.push(box);
+  }
+  return out;
+}
+
+function wordCount(text: string): number {
+  const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  return (text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) + Math.ceil(cjk / 2);
 }
