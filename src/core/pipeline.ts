@@ -1,17 +1,12 @@
 import type { ExtractOutcome } from './types.ts';
-import { checkBeforeEntities, Deadline, type Budget } from './budget.ts';
-import { runArticleStage } from './pipeline-article.ts';
+import { checkBeforeEntities, Deadline } from './budget.ts';
+import { runArticleStage, type ArticleStageOptions } from './pipeline-article.ts';
 import { runEntityStage } from './pipeline-entities.ts';
 
-export interface PipelineOptions {
-  url?: string;
-  force?: boolean;
+export interface PipelineOptions extends ArticleStageOptions {
   /** Skip the entity layers (benchmarks of extraction alone). */
   entities?: boolean;
   uiLang?: string;
-  now?: () => number;
-  /** Limits for hostile or pathological pages (core/budget.ts); the content script always sets them. */
-  budget?: Budget;
 }
 
 /** Clean the page and tag its entities: the whole of what the content scripts and the CLI do. */
