@@ -1,6 +1,7 @@
 import type { ClippingCard } from '../core/clipping.ts';
 import { matchRanges, snippet, type PreparedText } from '../core/search/highlight.ts';
 import { siteOf } from '../core/search/filters.ts';
+import { CJK_CHAR } from '../core/text/scripts.ts';
 import { formatDate } from '../ui/i18n.ts';
 import { el, markedText } from './dom.ts';
 
@@ -16,7 +17,6 @@ export interface RowState {
 }
 
 const CJK_LANG = /^(zh|ja|ko)\b/i;
-const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 /** More than a row shows (the row's tooltip has the whole title). */
 const TITLE_MAX = 140;
 

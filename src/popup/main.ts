@@ -90,9 +90,8 @@ async function findNames(out: Ready, tab: number): Promise<void> {
   } catch {
     // The worker restarted or the tab went away: the article is still worth reading and saving.
   }
-  if (current?.article && (current === out || current.article === out.article)) {
-    if (currentState() === 'loading') showReady();
-  }
+  // Still this article (not a newer reading): its status was held at `loading` for the names.
+  if (current?.article === out.article && currentState() === 'loading') showReady();
 }
 
 function showError(code: string, detail?: string): void {

@@ -9,8 +9,6 @@
 
 export const MARK_SENT = 'sift:extract-sent';
 export const MARK_RECEIVED = 'sift:extract-received';
-export const MARK_DOM = 'sift:article-dom';
-export const MARK_PAINTED = 'sift:article-painted';
 
 /** The popup's scripts have run and it asks the background to read the page. */
 export function markSent(): void {

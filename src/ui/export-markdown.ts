@@ -25,8 +25,3 @@ export function exportMarkdown(clippings: Clipping[]): void {
   const zip = zipFiles(clippings.map((c, i) => ({ name: names[i]!, text: clippingMarkdown(c), date: c.savedAt })));
   downloadBlob(`sift-markdown-${dateStamp()}.zip`, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
 }
-
-/** Kept for callers of the first version: now a zip, not one concatenated file. */
-export function exportAllMarkdown(all: Clipping[]): void {
-  exportMarkdown(all);
-}

@@ -2,7 +2,6 @@ import type { Candidate, NameType } from './candidate.ts';
 
 // r: a place that is also a country or region name (Intl's list, captured at build time).
 const TYPE_OF: Record<string, NameType> = { p: 'person', l: 'place', o: 'organization', r: 'place' };
-export const TYPE_CODE: Record<NameType, string> = { person: 'p', place: 'l', organization: 'o' };
 
 /** Compares `word` with text[at, at + len) by UTF-16 code units, as Array.prototype.sort orders. */
 function compareAt(word: string, text: string, at: number, len: number): number {

@@ -63,6 +63,3 @@ function bounded(text: string, start: number, end: number, form: string): boolea
   return true;
 }
 
-export function countMentions(text: string, forms: string[]): number {
-  return new FormIndex(forms).find(text).length;
-}

@@ -40,10 +40,6 @@ export const JUNK_ROLES = new Set([
 ]);
 
 /** Split class and id into lowercase tokens: "article-share_bar x" -> article, share, bar, x. */
-export function classTokens(value: string): string[] {
-  return value.toLowerCase().split(/[\s_-]+/).filter(Boolean);
-}
-
 function hasToken(value: string, set: Set<string>): boolean {
   for (const t of value.split(/\s+/)) {
     if (set.has(t)) return true;

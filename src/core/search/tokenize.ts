@@ -14,7 +14,6 @@ const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Sc
 const SEA_CLASS = '\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
 // One alternative per kind of run; the third takes letters, marks and digits of any other script.
 const RUNS = new RegExp(`([${CJK_CLASS}]+)|([${SEA_CLASS}]+)|((?:(?![${CJK_CLASS}${SEA_CLASS}])[\\p{L}\\p{M}\\p{N}_])+)`, 'gu');
-const CJK_CHAR = new RegExp(`^[${CJK_CLASS}]$`, 'u');
 
 export type RunKind = 'cjk' | 'sea' | 'word';
 export interface Run {
@@ -103,8 +102,4 @@ export function queryTerms(query: string): QueryTerm[] {
     seen.add(key);
     return true;
   });
-}
-
-export function isCjkChar(ch: string): boolean {
-  return CJK_CHAR.test(ch);
 }
