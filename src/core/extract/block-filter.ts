@@ -6,7 +6,7 @@
 import { countCjk } from '../text/scripts.ts';
 import { dateInText } from './dates.ts';
 import {
-  BREADCRUMB, BY_LINE, CJK_SHARE_WORDS, CREDIT, FOLLOW_CALL, LEAKED_MARKUP, PROMO_CALL, PROMO_WORDS, RIGHTS, SHARE_WORDS, SHORTCODE,
+  BREADCRUMB, BY_LINE, CJK_SHARE_WORDS, CLOSING_APPEAL, CREDIT, FOLLOW_CALL, LEAKED_MARKUP, PROMO_CALL, PROMO_WORDS, RIGHTS, SHARE_WORDS, SHORTCODE,
   SIGN_OFF, SOCIAL_NETWORK, STAMP_LINE,
 } from './phrases.ts';
 import { HEADING, LONG_WORDS, SHORT_WORDS, dropClosingBoilerplate, dropLabelledSections, dropMenuLists, dropOrphanHeadings, isLabel } from './block-runs.ts';
@@ -17,6 +17,8 @@ const LEAF_STOP = new Set(['TABLE', 'PRE', 'FIGURE', 'MATH', 'svg', 'SVG']);
 const BLOCK_TAGS = new Set([
   'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION',
   'TABLE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'CENTER', 'HEADER', 'FOOTER', 'ASIDE',
+  // Rows and cells of a table Readability unwrapped into a <div> (a real <table> stays whole).
+  'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH',
 ]);
 const MEDIA = 'img,picture,video,audio,iframe,table,math,svg,pre';
 
@@ -66,6 +68,72 @@ function selfLink(a: Element, base: string, self: string | null, path: string): 
   }
 }
 
+const isBlockNode = (n: Node): boolean => n.nodeType === 1 && (BLOCK_TAGS.has((n as Element).tagName.toUpperCase()) || hasBlockChild(n as Element));
+
+/**
+ * Text standing loose beside blocks ("<section><span>More on this</span><ul>...</ul></section>",
+ * a PHP warning printed into a list) would never be judged as a block of its own, and would stay
+ * when the blocks beside it go. Each such run is wrapped in a <p>, as Readability does in divs.
+ */
+const wrapped = new WeakSet<Element>();
+const LINE_HOLDERS = new Set(['DIV', 'TD', 'SECTION', 'ARTICLE', 'MAIN']);
+const MIN_LINES = 4;
+
+/**
+ * A page written as one block of lines ("headline<br>date<br>text<br>...<br>editor<br>notice")
+ * is judged line by line: each line between <br>s becomes a <p> of its own.
+ */
+function splitLines(el: Element): boolean {
+  let brs = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'BR') brs++;
+  if (brs < MIN_LINES - 1) return false;
+  const doc = el.ownerDocument;
+  let run: Node[] = [];
+  const lines: Node[][] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1 && (n as Element).tagName === 'BR') {
+      lines.push(run);
+      run = [];
+    } else run.push(n);
+  }
+  lines.push(run);
+  el.replaceChildren();
+  for (const line of lines) {
+    if (!line.some((n) => (n.textContent ?? '').trim() || (n.nodeType === 1 && (n as Element).querySelector?.('img')) || (n as Element).tagName === 'IMG')) continue;
+    const p = doc.createElement('p');
+    for (const n of line) p.appendChild(n);
+    wrapped.add(p);
+    el.appendChild(p);
+  }
+  return true;
+}
+
+function wrapLooseText(el: Element): void {
+  let run: Node[] = [];
+  const flush = (): void => {
+    if (run.some((n) => (n.textContent ?? '').trim())) {
+      const p = el.ownerDocument.createElement('p');
+      el.insertBefore(p, run[0]!);
+      for (const n of run) p.appendChild(n);
+      wrapped.add(p);
+    }
+    run = [];
+  };
+  for (let n = el.firstChild; n; ) {
+    const next = n.nextSibling;
+    if (isBlockNode(n)) flush();
+    else if (n.nodeType === 1 || n.nodeType === 3) run.push(n);
+    n = next;
+  }
+  flush();
+}
+
+/** "<a href="#">", "javascript:...": a script's button (a tab, an accordion toggle), not a link. */
+function isButtonLink(a: Element): boolean {
+  const href = (a.getAttribute('href') ?? '').trim();
+  return href === '' || href === '#' || /^javascript:/i.test(href);
+}
+
 /**
  * Leaf blocks in document order: blocks with no block inside, tables / figures / code whole.
  * `home` is the page's site; null when unknown (a saved file), then it is inferred.
@@ -78,6 +146,10 @@ export function leafBlocks(root: Element, base = root.ownerDocument.URL, home: s
   const visit = (el: Element, caption: boolean): void => {
     const tag = el.tagName.toUpperCase();
     const cap = caption || tag === 'FIGCAPTION' || el.hasAttribute(CAPTION_ATTR);
+    if (!LEAF_STOP.has(tag) && !hasBlockChild(el) && LINE_HOLDERS.has(tag) && splitLines(el)) {
+      for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'P') visit(c, cap);
+      return;
+    }
     if (LEAF_STOP.has(tag) || !hasBlockChild(el)) {
       if (el === root && !hasBlockChild(el) && el.childNodes.length === 0) return;
       const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -85,7 +157,7 @@ export function leafBlocks(root: Element, base = root.ownerDocument.URL, home: s
       let internal = 0;
       for (const a of Array.from(el.getElementsByTagName('a'))) {
         // A link to the page itself (a post's title linking to its permalink) leads nowhere else.
-        if (selfLink(a, base, self, path)) continue;
+        if (selfLink(a, base, self, path) || isButtonLink(a)) continue;
         const n = (a.textContent ?? '').replace(/\s+/g, '').length;
         linked += n;
         const site = linkSite(a, base);
@@ -100,6 +172,7 @@ export function leafBlocks(root: Element, base = root.ownerDocument.URL, home: s
       });
       return;
     }
+    wrapLooseText(el);
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       if (BLOCK_TAGS.has(c.tagName.toUpperCase()) || hasBlockChild(c)) visit(c, cap);
     }
@@ -148,6 +221,8 @@ function pictureOnly(el: Element | null): boolean {
  * a credit), or right under a picture-only element: a caption, even when nothing marks it.
  */
 function besidePicture(el: Element, root: Element): boolean {
+  // Text beside a picture floated inside a paragraph is that paragraph's text.
+  if (wrapped.has(el)) return false;
   const parent = el.parentElement;
   if (!parent || parent === root || parent.parentElement === root || parent.childElementCount > 4) return false;
   // Quotes and list items with a picture are content (a quoted review with its screenshot).
@@ -173,6 +248,38 @@ function touchesPicture(sib: Element | null, dir: 'previousElementSibling' | 'ne
   return words(sib.textContent ?? '') <= SHORT_WORDS && pictureOnly(sib[dir]);
 }
 
+/**
+ * "<p><img></p><p class=pictext>图美展台</p>": a short line right under a paragraph that is only a
+ * picture, with no sentence after it, is that picture's caption.
+ */
+function underPicture(el: Element): boolean {
+  if (wrapped.has(el)) return false;
+  const text = (el.textContent ?? '').trim();
+  const prev = el.previousElementSibling;
+  // A picture with its own caption has one; a line that leads into what follows ("Here is ours:") or
+  // trails off ("...") is text.
+  if (!pictureOnly(prev) || prev?.querySelector('figcaption') || /[.!?。！？]['"’”»)）]?$|[:：…]$|\.\.\.$/u.test(text)) return false;
+  // A line all in bold is the next section's heading, set as a paragraph.
+  const only = el.firstElementChild;
+  return !(only && only === el.lastElementChild && /^(?:STRONG|B)$/.test(only.tagName) && (only.textContent ?? '').trim() === text);
+}
+
+function filledCells(table: Element): number {
+  let n = 0;
+  for (const c of Array.from(table.querySelectorAll('td,th'))) if ((c.textContent ?? '').trim()) n++;
+  return n;
+}
+
+/** A text that says what a picture beside it (or inside it) says in its alt or title text. */
+function repeatsAlt(b: Block): boolean {
+  const key = captionKey(b.text);
+  if (!key) return false;
+  const prev = b.el.previousElementSibling;
+  const imgs: Element[] = [...Array.from(b.el.getElementsByTagName('img')), ...Array.from(prev?.getElementsByTagName('img') ?? [])];
+  if (prev?.tagName === 'IMG') imgs.push(prev);
+  return imgs.some((img) => captionKey(img.getAttribute('alt') ?? '') === key || captionKey(img.getAttribute('title') ?? '') === key);
+}
+
 /** Figures of pictures are captions as a whole; figures of code, tables or quotes are text. */
 function pictureFigure(el: Element): boolean {
   return !!el.querySelector('img,picture,video,svg,iframe') && !el.querySelector('pre,table,blockquote,p');
@@ -189,6 +296,7 @@ function unlinkedText(el: Element): string {
 }
 
 function nearImage(el: Element): boolean {
+  if (el.querySelector('img,picture')) return true;
   const prev = el.previousElementSibling;
   const next = el.nextElementSibling;
   const hasImg = (e: Element | null): boolean => !!e && (e.tagName === 'IMG' || e.tagName === 'FIGURE' || e.tagName === 'PICTURE' || !!e.querySelector('img,picture'));
@@ -232,7 +340,8 @@ export function filterBlocks(root: Element, base: string, home: string | null = 
       b.caption = pictureFigure(b.el);
       return;
     }
-    if (b.tag === 'TABLE' || b.tag === 'PRE') return;
+    // A table of one or two cells and a few words is layout around a line, judged as that line.
+    if (b.tag === 'PRE' || (b.tag === 'TABLE' && (b.words > SHORT_WORDS || filledCells(b.el) > 2))) return;
     const short = b.words <= SHORT_WORDS;
     const before = firstLong >= 0 && i < firstLong;
     const after = lastLong >= 0 && i > lastLong;
@@ -245,7 +354,10 @@ export function filterBlocks(root: Element, base: string, home: string | null = 
     } else if (b.linkShare >= 0.7 && b.words <= LONG_WORDS && b.internalShare >= 0.5) b.drop = true;
     else if (b.linkShare >= 0.5 && b.words <= 80 && isLabel(unlinkedText(b.el))) b.drop = true;
     else if (b.words <= 60 && LEAKED_MARKUP.test(b.text)) b.drop = true;
+    else if (after && b.words <= 80 && CLOSING_APPEAL.test(b.text)) b.drop = true;
     else if (b.words <= 40 && besidePicture(b.el, root)) b.caption = true;
+    else if (b.words <= SHORT_WORDS && b.tag === 'P' && underPicture(b.el)) b.caption = true;
+    else if (b.words <= 60 && repeatsAlt(b)) b.caption = true;
     else if ((before || after || i < 3) && ((short && (BY_LINE.test(b.text) || isStamp(b.text))) || (b.words <= 24 && (isDoubleStamp(b.text) || (BY_LINE.test(b.text) && !!dateInText(b.text)))))) {
       b.drop = true;
       if (BY_LINE.test(b.text)) bylines.push(b.text);

@@ -22,6 +22,7 @@ export function isLabel(text: string): boolean {
  * follows it goes; the notice itself, which speaks of this article, stays.
  */
 export function dropClosingBoilerplate(blocks: Block[]): void {
+  if (dropLabelledNotice(blocks)) return;
   const from = Math.floor(blocks.length / 2);
   let lastProse = -1;
   for (let i = blocks.length - 1; i >= 0 && lastProse < 0; i--) {
@@ -35,6 +36,27 @@ export function dropClosingBoilerplate(blocks: Block[]): void {
       return;
     }
   }
+}
+
+/**
+ * A notice's bare heading ("声明：", "新華網版權與免責聲明：", "Disclaimer") with the notice under it:
+ * where more of the text stands before it than after, it opens the footer wherever it is.
+ */
+function dropLabelledNotice(blocks: Block[]): boolean {
+  let after = 0;
+  for (const b of blocks) if (!b.drop && !b.caption) after += b.words;
+  let before = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.drop || b.caption) continue;
+    after -= b.words;
+    if (b.words <= 8 && before >= after && before > 0 && DISCLAIMER.test(b.text)) {
+      for (let j = i; j < blocks.length; j++) blocks[j]!.drop = true;
+      return true;
+    }
+    before += b.words;
+  }
+  return false;
 }
 
 /** Tiny items, one or two words each, no sentence among them: a menu or tab strip. */

@@ -31,6 +31,8 @@ export interface ExtractResult {
 // this; each retry re-parses the page. Short news and CJK pages fall under its default of 500,
 // so the threshold is lower and our own readable check judges length instead (readable.ts).
 const CHAR_THRESHOLD = 100;
+// Less text than this left by pre-cleaning, on a page that had plenty, means it went wrong.
+const EMPTIED = 100;
 
 function stripMarks(root: Element): void {
   for (const el of Array.from(root.querySelectorAll(`[${ORDER_ATTR}], [${CAPTION_ATTR}], [${SECTION_ATTR}]`))) {
@@ -48,9 +50,16 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   const url = options.url ?? doc.URL;
   const pageMeta = readPageMeta(doc);
   const site = siteOfPage(url, pageMeta.canonical ?? '');
-  const work = doc.cloneNode(true) as Document;
-  const pre = preClean(work, { url, site });
-  const pageText = (work.body?.textContent ?? '');
+  let work = doc.cloneNode(true) as Document;
+  let pre = preClean(work, { url, site });
+  let pageText = work.body?.textContent ?? '';
+  if (pageText.trim().length < EMPTIED && (doc.body?.textContent ?? '').trim().length >= EMPTIED * 5) {
+    // Class names emptied the page (a short story in a "twosidebarL", a whole page inside an
+    // unclosed "header"): start again without them.
+    work = doc.cloneNode(true) as Document;
+    pre = preClean(work, { url, site, gentle: true });
+    pageText = work.body?.textContent ?? '';
+  }
   // The identity serializer hands back Readability's element itself: no HTML round trip.
   const parsed = new Readability<Node>(work, {
     charThreshold: CHAR_THRESHOLD,

@@ -78,6 +78,31 @@ function stripSiteName(title: string, siteName: string | null): string {
   return kept.length && kept.length < parts.length ? kept.join(' - ').trim() : title;
 }
 
+// What may stand between a headline and the site name around it in a <title>.
+const TITLE_JOINT = /^[\s\-–—|｜_:：·•»«/\\()（）【】[\]<>《》]/u;
+const TITLE_JOINTS = /[\s\-–—|｜_:：·•»«/\\()（）【】[\]<>《》]+/u;
+
+/**
+ * The page's own headline when the <title> is that headline plus site or section names
+ * ("38歲男子涉殺父被暫控謀殺 - 新浪網 - 新聞", "成都12只大熊猫幼仔开始群体生活-中新网"): a heading
+ * of the page that opens or closes the title at a separator, and is the longer part of it.
+ */
+function headlineInTitle(title: string, headings: string[]): string | null {
+  const t = title.replace(/\s+/g, '');
+  let best: string | null = null;
+  for (const h of headings) {
+    const k = h.replace(/\s+/g, '');
+    if (k.length < 4 || k.length >= t.length || (best && best.length >= h.length)) continue;
+    const atStart = t.startsWith(k) && TITLE_JOINT.test(t.slice(k.length));
+    const atEnd = t.endsWith(k) && TITLE_JOINT.test(t.charAt(t.length - k.length - 1));
+    if (!atStart && !atEnd) continue;
+    // Each name around the headline is shorter than it: a site's h1 logo inside "Site - Headline" is not it.
+    const rest = atStart ? t.slice(k.length) : t.slice(0, t.length - k.length);
+    if (rest.split(TITLE_JOINTS).every((part) => part.length < k.length)) best = h;
+  }
+  return best;
+}
+
 export function readMetadata(doc: Document, url: string, hints: MetaHints = {}, pm: PageMeta = readPageMeta(doc)): Meta {
   const ld = ldArticle(pm);
   const rb = hints.readability ?? {};
@@ -91,7 +116,8 @@ export function readMetadata(doc: Document, url: string, hints: MetaHints = {}, 
     (rb.title?.trim() || null) ??
     doc.title ??
     '';
-  const title = stripSiteName(normalizeTitle(rawTitle), siteName);
+  const fullTitle = normalizeTitle(rawTitle);
+  const title = headlineInTitle(fullTitle, pm.headings) ?? stripSiteName(fullTitle, siteName);
 
   const head = (hints.articleText ?? '').slice(0, 600);
   const byline =

@@ -8,6 +8,8 @@ export interface PageMeta {
   /** The first <time datetime>, preferring one marked as the publication time. */
   time: string | null;
   jsonLd: Record<string, unknown>[];
+  /** Texts of the page's first h1-h3 headings: the headline a <title> wraps in site names. */
+  headings: string[];
 }
 
 /** JSON-LD objects of the page, flattened through @graph and arrays. */
@@ -35,6 +37,8 @@ function collectLd(text: string, out: Record<string, unknown>[]): void {
     // Malformed JSON-LD is common; the other sources still apply.
   }
 }
+
+const HEADLINE = 'h1, h2, h3, [class*="title" i], [id*="title" i], [class*="headline" i]';
 
 export function readPageMeta(doc: Document): PageMeta {
   const meta = new Map<string, string>();
@@ -64,7 +68,14 @@ export function readPageMeta(doc: Document): PageMeta {
     }
     time ??= dt;
   }
-  return { meta, canonical, time, jsonLd: jsonLdObjects(doc) };
+  const headings: string[] = [];
+  // Old and small sites set their headline in a <div class="title">, not a heading.
+  for (const h of Array.from(doc.querySelectorAll(HEADLINE)).slice(0, 60)) {
+    if (h.childElementCount > 8) continue;
+    const t = (h.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (t && t.length <= 300) headings.push(t);
+  }
+  return { meta, canonical, time, jsonLd: jsonLdObjects(doc), headings };
 }
 
 export function metaValue(pm: PageMeta, ...keys: string[]): string | null {

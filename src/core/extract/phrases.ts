@@ -22,7 +22,7 @@ export const LABEL_LINE = L([
   'trending(?: now| stories| news| topics)?', 'filed under\\b.{0,80}', '(?:tempo de leitura|reading time|lesezeit|temps de lecture|tiempo de lectura)\\b.{0,20}', '\\d+ min(?:ute)?s? read', 'like this (?:story|article|post)\\?.{0,60}', 'most (?:popular|read|viewed|shared)', 'popular(?: now| this week| stories| posts)?',
   'latest(?: news| stories| articles| videos)?', 'recent (?:articles|posts|stories)', "don['’]?t miss", 'must read',
   "editor['’]?s picks?", 'top stories', 'in case you missed it', 'also read', 'read also', 'see also',
-  'você (?:também )?(?:pode|vai) gostar', 'veja também', '(?:también )?te puede interesar', 'quizás te interese', 'vous aimerez (?:peut-être )?aussi', '(?:ti )?potrebbe interessarti', 'вам может понравиться', 'похожие (?:статьи|новости)', 'baca juga', 'lihat juga', 'lesen sie auch', 'zurück(?: zur übersicht)?', 'go back', 'volver', 'retour', '(?:vorschau auf den )?nächsten? artikel', '(?:vorheriger|voriger) artikel', '(?:next|previous) (?:article|post|story)', 'mehr themen', 'ten tekst przeczytasz.{0,30}', 'schon gelesen', 'weiterführende (?:links|artikel|informationen)', 'weitere (?:artikel|beiträge|meldungen|nachrichten|themen|links)', 'ähnliche (?:artikel|beiträge|themen)', 'mehr (?:zu|über|von|aus) .{1,40}', 'zum weiterlesen', 'heute empfehlen wir', 'bild anzeigen', 'bild vergrößern', 'kommentare? (?:schreiben|verfassen)', 'noch keine bewertungen', 'czytaj (?:też|także|więcej)', 'zobacz (?:też|także)', 'więcej', 'drukuj', 'noticias relacionadas', 'te recomendamos', 'lo más (?:leído|visto)', 'à lire (?:aussi|également)', 'sur le même sujet', 'lire aussi', 'auch interessant', 'das könnte sie auch interessieren', 'mehr zum thema', 'à lire aussi',
+  'você (?:também )?(?:pode|vai) gostar', 'veja também', '(?:también )?te puede interesar', 'quizás te interese', 'vous aimerez (?:peut-être )?aussi', '(?:ti )?potrebbe interessarti', 'вам может понравиться', 'похожие (?:статьи|новости)', 'baca juga', 'lihat juga', 'lesen sie auch', 'zurück(?: zur übersicht)?', 'go back', 'volver', 'retour', '(?:vorschau auf den )?nächsten? artikel', '(?:vorheriger|voriger) artikel', '(?:next|previous) (?:article|post|story)', 'mehr themen', 'ten tekst przeczytasz.{0,30}', 'schon gelesen', 'weiterführende (?:links|artikel|informationen)', 'weitere (?:artikel|beiträge|meldungen|nachrichten|themen|links)', 'ähnliche (?:artikel|beiträge|themen)', 'mehr (?:zu|über|von|aus) .{1,40}', 'zum weiterlesen', 'heute empfehlen wir', 'bild anzeigen', 'bild vergrößern', 'kommentare? (?:schreiben|verfassen)', 'noch keine bewertungen', 'czytaj (?:też|także|więcej)', 'zobacz (?:też|także)', 'więcej', 'drukuj', 'noticias relacionadas', 'te recomendamos', 'lo más (?:leído|visto)', 'à lire (?:aussi|également)', 'sur le même sujet', 'lire aussi', 'auch interessant', '(?:das|dieses) (?:thema )?könnte (?:sie|dich|euch) auch interessieren', 'mehr zum thema', 'à lire aussi', 'weitere informationen(?: zum thema)?', 'quellen(?:angaben)?', 'sources?', 'fuentes?', 'źródła?', 'inhaltsverzeichnis', '(?:table of )?contents', 'inhalt', 'sommaire', 'índice', 'spis treści', 'содержание', '目录', '目錄', '目次', 'sie sind (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet)', 'you are not logged in', '(?:dieses? \\p{L}+ )?als pdf (?:herunterladen|downloaden)', 'download (?:as )?pdf', 'entdecke weitere .{1,30}',
   'voir aussi', 'lea también', 'leia também', 'leggi anche', 'читайте также', '相关(?:阅读|文章|新闻|链接|推荐)', '\\p{Script=Han}{0,4}(?:推荐|推薦|推广|推廣|排行榜?|相关|相關|热点|熱點)',
   '相關(?:閱讀|文章|新聞|連結)', '推荐阅读', '推薦閱讀', '延伸阅读', '延伸閱讀', '热门(?:文章|推荐|新闻)?', '熱門(?:文章|新聞)?',
   '関連記事', '관련기사', 'tags?', 'topics?', 'categories', 'filed under', 'schlagwörter', 'themen', 'étiquettes',
@@ -33,12 +33,12 @@ export const LABEL_LINE = L([
   'follow (?:us|me)(?: on .{1,30})?', 'like us on facebook', 'folgen sie uns(?: auf .{1,30})?', 'suivez-nous(?: sur .{1,30})?',
   'síguenos(?: en .{1,30})?', 'siga-nos', 'seguici', 'print(?: this)?(?: article| page)?', 'e-?mail(?: this)?(?: article)?',
   'get .{0,40} (?:app|newsletter)',
-  '(?:您现在的位置|您的位置|当前位置|現在位置|目前位置|所在位置|位置)\\s*[:：].{0,80}', '请您?对(?:该|这篇)?文章(?:评分|打分).{0,20}', '.{0,8}人已评', '更多关于', '的新闻',
-  '(?:调整|調整)?(?:字号|字號|字體|字体)\\s*[:：︰].{0,20}', '.{0,4}(?:快速)?(?:翻页|翻頁)', '(?:打印|列印)(?:本[文页頁]|此[文页頁])?', '(?:关闭|關閉)(?:窗口|視窗)', '(?:返回|回到)(?:顶部|頂部|首页|首頁)', '(?:[\\w’\' ]{1,30}) contributed to this report\\.?',
+  '(?:您现在的位置|您的位置|当前位置|現在位置|目前位置|所在位置|位置)\\s*[:：].{0,80}', '请您?对(?:该|这篇)?文章(?:评分|打分).{0,20}', '.{0,8}人已评', '更多关于.{0,60}', '的新闻', '放大(?:圖片|图片|图像|圖像)', '(?:本篇)?(?:新闻|新聞)?(?:热门|熱門)?(?:关键词|關鍵詞|关键字|關鍵字)\\s*[:：].{0,60}', '.{0,20}文字大小\\s*[:：]?.{0,20}',
+  '(?:调整|調整)?(?:字号|字號|字體|字体)\\s*[:：︰].{0,20}', '.{0,4}(?:快速)?(?:翻页|翻頁)', '(?:打印|列印)(?:本[文页頁]|此[文页頁])?', '(?:关闭|關閉)(?:窗口|視窗)', '(?:返回|回到)(?:顶部|頂部|首页|首頁|\\p{Script=Han}{2,8})', '(?:快速)?(?:导航|導航)(?:\\s*[:：].{0,200})?', '.{0,30}(?:打印|列印)本(?:文章|文|页|頁)', '(?:[\\w’\' ]{1,30}) contributed to this report\\.?',
 ]);
 
 /** The same in Chinese, where the words run together ("复制链接打印"). */
-export const CJK_SHARE_WORDS = /复制链接|複製連結|复制网址|打印|列印|分享到|分享|收藏|转发|轉發|推荐给朋友|微博|微信|QQ空间|人人网|豆瓣|纠错|糾錯|关闭|關閉|字号|字體|字体|[大中小]/giu;
+export const CJK_SHARE_WORDS = /复制链接|複製連結|复制网址|打印|列印|分享到|分享|收藏|转发|轉發|推荐给朋友|微博|微信|QQ空间|人人网|豆瓣|纠错|糾錯|关闭|關閉|字号|字號|字體|字体|[大中小]/giu;
 
 /** Social network names and share verbs: a line made only of them is a share bar. */
 export const SHARE_WORDS = new Set([
@@ -54,18 +54,18 @@ export const RIGHTS = /^(?:©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|all
 
 /** Wire-service sign-offs and contact lines at the end of a story. */
 export const SIGN_OFF =
-  /^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b|\bcontributed (?:reporting|to this (?:report|story|article))\b|^(?:follow|more)\b.{0,80}\bhttps?:\/\/\S+\s*$|\baffiliate (?:links?|commission|partnerships?)\b|^(?:have a tip|reach (?:the )?(?:reporter|writer|author)s?|follow (?:him|her|them) on|contact (?:the )?(?:reporter|writer|author))\b|\bmay be reached at\b|^this (?:entry|post) was posted\b|^(?:warning|notice|deprecated|fatal error)\s*:.{0,300}\bon line\s+\d+|^(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité)\s*[-–:|]\s|^[(（]?\p{L}{1,6}(?:\s*\/\s*\p{L}{1,10}){1,3}[)）]?$|^follow\b.{0,60}\bon (?:twitter|facebook|instagram|linkedin|tiktok|youtube|x)\b|^(?:citation|quelle|source|fuente|fonte)\s*:\s*\S+.{0,80}\bretrieved\b|^[（(【\[]\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]?[^（）()【】]{1,20}[）)】\]]$|^[（(【\[][^（）()【】]{1,20}(?:编辑|編輯)\s*[）)】\]]$/iu;
+  /^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b|\bcontributed (?:reporting|to this (?:report|story|article))\b|^(?:follow|more)\b.{0,80}\bhttps?:\/\/\S+\s*$|\baffiliate (?:links?|commission|partnerships?)\b|^(?:have a tip|reach (?:the )?(?:reporter|writer|author)s?|follow (?:him|her|them) on|contact (?:the )?(?:reporter|writer|author))\b|\bmay be reached at\b|^this (?:entry|post) was posted\b|^(?:warning|notice|deprecated|fatal error|strict standards|parse error)\s*:.{0,300}\bon line\s+\d+|^(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité)\s*[-–:|]\s|^[(（]?\p{L}{1,6}(?:\s*\/\s*\p{L}{1,10}){1,3}[)）]?$|^follow\b.{0,60}\bon (?:twitter|facebook|instagram|linkedin|tiktok|youtube|x)\b|^(?:citation|quelle|source|fuente|fonte)\s*:\s*\S+.{0,80}\bretrieved\b|^[（(【\[]\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]?[^（）()【】]{1,20}[）)】\]]$|^[（(【\[][^（）()【】]{1,20}(?:编辑|編輯)\s*[）)】\]]$/iu;
 
 /** Credit lines of pictures ("Photo: Jane Doe, AP", "Image: Getty", "(AP Photo/Alan Diaz)", "图为：..."). */
 export const CREDIT =
-  /^(?:图为|圖為|图片|圖片|摄影|攝影|图|圖)\s*[:：]|^[（(](?:图|圖|图片|圖片)[）)]|^(?:photo|photograph|image|picture|pictured|credit|credits|crédits?(?: photos?)?|crédito|foto|bild|bildquelle|abbildung|beitragsbild|titelbild|titelfoto|imagen|immagine|фото|图|圖|写真|사진)\s*(?:by|credit|:|：|\.{3}|…|\|)|^credit\.{3}|\((?:image|photo|picture|foto)s?\s*:\s*[^)]{1,60}\)\s*$|\b(?:getty images|ap photo|reuters\/|afp(?: via getty images)?|shutterstock|istock(?:photo)?|dpa|domena publiczna|public domain|gemeinfrei|dominio público|domaine public|wikimedia commons)\b[^.]{0,40}\)?\s*$/iu;
+  /^(?:图为|圖為)|^(?:图片|圖片|摄影|攝影|图|圖)\s*[:：]|^[（(](?:图|圖|图片|圖片)[）)]|^(?:photo|photograph|image|picture|pictured|credit|credits|crédits?(?: photos?)?|crédito|foto|bild|bildquelle|abbildung|beitragsbild|titelbild|titelfoto|imagen|immagine|фото|图|圖|写真|사진)\s*(?:by|credit|:|：|\.{3}|…|\|)|^credit\.{3}|\((?:image|photo|picture|foto|credit|credits|bild)s?\s*:\s*[^)]{1,60}\)\s*$|\b(?:getty images|ap photo|reuters\/|afp(?: via getty images)?|shutterstock|istock(?:photo)?|dpa|domena publiczna|public domain|gemeinfrei|dominio público|domaine public|wikimedia commons)\b[^.]{0,40}\)?\s*$/iu;
 
 /** "By Jane Doe", "Von Max Muster", "Por ..." at the start of a short line. */
 export const BY_LINE = /^(?:[Bb][Yy]|[Vv]on|VON|[Pp]or|POR|[Pp]ar|PAR|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Pp]rzez|[Оо]т|[Аа]втор)\s*[:：]?\s+\p{Lu}/u;
 
 /** "Published", "Updated", "Posted" lines. */
 export const STAMP_LINE =
-  /^\|?\s*(?:(?:published|updated|posted|last updated|last modified|modified|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|опубликовано|обновлено|veröffentlichung|erschienen|erstellt|opublikowano|publikacja|aktualizacja|zaktualizowano|publicação|pubblicazione|publication|publicación)(?![\p{L}\p{N}])|发布|發布|更新时间|更新時間|公開日|更新日|입력|수정|(?:date|datum|fecha|data|дата|日期|时间|時間|来源|來源)\s*[:：])/iu;
+  /^\|?\s*(?:(?:published|updated|posted|last updated|last modified|modified|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|опубликовано|обновлено|veröffentlichung|erschienen|erstellt|publiziert|opublikowano|publikacja|aktualizacja|zaktualizowano|publicação|pubblicazione|publication|publicación)(?![\p{L}\p{N}])|发布|發布|更新时间|更新時間|公開日|更新日|입력|수정|(?:date|datum|fecha|data|дата|日期|时间|時間|来源|來源)\s*[:：])/iu;
 
 /** Calls to subscribe: two of these words in one short line ("Sign up for our newsletter"). */
 export const PROMO_WORDS =
@@ -86,7 +86,7 @@ export const LEAKED_MARKUP = /(?:&(?:amp;)?lt;|<)\/?[a-z][\w-]*(?:\s+[\w-]+=|\s*
 
 /** Disclaimers and rights statements that open the closing boilerplate of (mostly Chinese) news pages. */
 export const DISCLAIMER =
-  /^[【\[（(]?\s*(?:免责声明|免責聲明|版权声明|版權聲明|版权与免责声明|版權與免責聲明)|^[【\[（(]?\s*(?:声明|聲明|disclaimer|haftungsausschluss)\s*[】\]）)]?\s*[:：]|^.{0,12}(?:版权与免责声明|版權與免責聲明|免责声明|免責聲明|版权声明|版權聲明)\s*[:：]?\s*$/iu;
+  /^[【\[（(]?\s*(?:免责声明|免責聲明|版权声明|版權聲明|版权与免责声明|版權與免責聲明|郑重声明|鄭重聲明)|^[【\[（(]?\s*(?:声明|聲明|disclaimer|haftungsausschluss)\s*[】\]）)]?\s*[:：]|^.{0,12}(?:版权与免责声明|版權與免責聲明|免责声明|免責聲明|版权声明|版權聲明|反侵权公告|反侵權公告|版权公告|版權公告|侵权声明|侵權聲明)\s*[:：]?\s*$/iu;
 
 /** A breadcrumb trail: "Home > News > World". */
 export const BREADCRUMB = /\S\s*(?:>|»|›|＞|→)\s*\S.*(?:>|»|›|＞|→)/u;
@@ -100,9 +100,16 @@ export const SECTION_LABEL = L([
   'more (?:stories|articles|news)', 'you (?:may|might) (?:also )?(?:like|be interested in)\\.*', 'recommended(?: for you| stories| articles)?',
   'read (?:also|more|next)', 'also read', 'see also', 'lesen sie auch', 'mehr zum thema', 'mehr (?:zu|über|von|aus) .{1,40}',
   'weiterführende (?:links|artikel|informationen)', 'weitere (?:artikel|beiträge|meldungen|nachrichten|themen|links)',
-  'ähnliche (?:artikel|beiträge|themen)', 'das könnte sie auch interessieren', 'auch interessant', 'schon gelesen',
+  'ähnliche (?:artikel|beiträge|themen)', '(?:das|dieses) (?:thema )?könnte (?:sie|dich|euch) auch interessieren', 'auch interessant', 'schon gelesen',
   'à lire (?:aussi|également)', 'lire aussi', 'sur le même sujet', 'voir aussi', 'noticias relacionadas', 'te recomendamos',
   'lea también', 'leia também', 'veja também', 'leggi anche', 'читайте также', 'czytaj (?:też|także)', 'zobacz (?:też|także)',
   'você (?:também )?(?:pode|vai) gostar', '(?:también )?te puede interesar', 'baca juga',
   '相关(?:阅读|文章|新闻|链接|推荐)', '相關(?:閱讀|文章|新聞|連結)', '推荐阅读', '推薦閱讀', '延伸阅读', '延伸閱讀', '関連記事', '관련기사',
 ]);
+
+/**
+ * After the article's last paragraph: appeals for support, letters and citation notes, job and
+ * shop plugs ("If you enjoyed reading this post, would you consider supporting our work?").
+ */
+export const CLOSING_APPEAL =
+  /\b(?:support(?:ing)? (?:our|us|independent)|consider (?:supporting|donating|a donation|subscribing)|help us (?:continue|keep)|become a (?:member|patron|supporter)|make a donation|unterstütze?n? (?:uns|unsere arbeit)|keine bezahlschranke|cancela cuando quieras|letters? to the editor|we want to hear (?:what you think|from you)|puede escribirnos|schreiben sie uns|suggested citation|zitiervorschlag|zitierweise|jobbörse|traumjobs?|kennt ihr schon|gefällt (?:dir|ihnen|euch) unser|(?:findest du|finden sie|findet ihr)\b.{0,60}\bhier\.?$)|(?:意见或建议|意見或建議|交流平台|欢迎投稿|歡迎投稿)|(?:诚邀|誠邀).{0,20}(?:投稿|爆料)/iu;

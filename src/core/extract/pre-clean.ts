@@ -114,6 +114,8 @@ export interface PreCleanContext {
   url: string;
   /** The page's site, or null when unknown (then the site most links point to). */
   site: string | null;
+  /** Leave class and id names out of it: the second try when they emptied the page. */
+  gentle?: boolean;
 }
 
 export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, site: null }): PreCleanResult {
@@ -142,7 +144,7 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
       }
     } else if (tag !== 'IMG' && !INLINE.has(tag) && !HEADING.test(tag) && keep === 0) {
       const marks = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
-      const kind = marks.length > 1 ? junkByMarks(el, marks, result) : null;
+      const kind = marks.length > 1 && !ctx.gentle ? junkByMarks(el, marks, result) : null;
       // A dialog or share bar goes even when big (a consent dialog can out-write the article),
       // unless it holds the article and says so ("box article modal-enabled") or wraps the
       // page's <article>; a layout wrapper stays whenever it holds the article.
@@ -157,7 +159,7 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
         const text = captionKey(el.textContent ?? '');
         if (text) result.captions.add(text);
       }
-      if (el.childElementCount >= 4 && !holdsArticle(el) && isTeaserGrid(el, ctx.url, site)) {
+      if (!ctx.gentle && el.childElementCount >= 4 && !holdsArticle(el) && isTeaserGrid(el, ctx.url, site)) {
         remove.push(el);
         continue;
       }
