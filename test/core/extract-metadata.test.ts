@@ -19,6 +19,7 @@ describe('dates', () => {
   it('reads datelines in running text, in several languages', () => {
     expect(dateInText('【大纪元2021年01月27日讯】')).toBe('2021-01-27');
     expect(dateInText('2012年1月3日 10:30')).toBe('2012-01-03');
+    expect(dateInText('２０１２年１月１７日（星期二）')).toBe('2012-01-17');
     expect(dateInText('서울 2020년 3월 5일 입력')).toBe('2020-03-05');
     expect(dateInText('London, 27 January 2021 —')).toBe('2021-01-27');
     expect(dateInText('Updated Nov. 19, 2019 6:55 AM')).toBe('2019-11-19');

@@ -66,6 +66,24 @@ describe('block filter, loose text and lines', () => {
   });
 });
 
+describe('block filter, layout tables and Chinese page furniture', () => {
+  it('judges the rows of a one-column layout table one by one, and keeps data tables whole', () => {
+    const root = filtered(`<table><tr><td>${ZH(8)}</td></tr><tr><td>${ZH(8)}</td></tr>
+      <tr><td>【字號大中小】【打印】【關閉】</td></tr><tr><td>新華網版權與免責聲明：① 凡本網注明“來源：新華網”的所有作品，版權均屬于新華社。</td></tr></table>
+      <table><tr><td>年份</td><td>产量</td></tr><tr><td>2011</td><td>打印本文</td></tr></table>`);
+    expect(root.textContent).not.toContain('字號');
+    expect(root.textContent).not.toContain('免責聲明');
+    expect(root.textContent).toContain('这是一段很长的新闻正文内容');
+  });
+
+  it('drops picture credits, keyword labels and "more news about" lines', () => {
+    const root = filtered(`${ZH(8)}<p>新聞圖片來源：台灣醒報實際入稿日期： 2012-01-11</p>${ZH(8)}
+      <p>本篇新闻热门关键词:</p><p>更多关于 住宅租赁;自有物业;制度缺陷;最牛工资;年薪 的新闻：</p>`);
+    for (const gone of ['圖片來源', '关键词', '更多关于']) expect(root.textContent).not.toContain(gone);
+    expect(root.querySelectorAll('p')).toHaveLength(2);
+  });
+});
+
 describe('extraction, whole pages', () => {
   it('takes the headline a heading shows out of a title wrapped in site names', () => {
     for (const [title, heading] of [

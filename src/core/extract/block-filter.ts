@@ -150,7 +150,7 @@ export function leafBlocks(root: Element, base = root.ownerDocument.URL, home: s
       for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'P') visit(c, cap);
       return;
     }
-    if (LEAF_STOP.has(tag) || !hasBlockChild(el)) {
+    if ((LEAF_STOP.has(tag) && !(tag === 'TABLE' && layoutTable(el))) || !hasBlockChild(el)) {
       if (el === root && !hasBlockChild(el) && el.childNodes.length === 0) return;
       const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
       let linked = 0;
@@ -262,6 +262,20 @@ function underPicture(el: Element): boolean {
   // A line all in bold is the next section's heading, set as a paragraph.
   const only = el.firstElementChild;
   return !(only && only === el.lastElementChild && /^(?:STRONG|B)$/.test(only.tagName) && (only.textContent ?? '').trim() === text);
+}
+
+/**
+ * A table that lays out lines, one filled cell per row (headline, date, body, notice), rather
+ * than data: its rows are judged one by one like paragraphs. Data tables stay whole.
+ */
+function layoutTable(table: Element): boolean {
+  const rows = (table as HTMLTableElement).rows;
+  if (!rows || rows.length < 2) return false;
+  for (const row of Array.from(rows)) {
+    let filled = 0;
+    for (const cell of Array.from(row.cells)) if ((cell.textContent ?? '').trim() && ++filled > 1) return false;
+  }
+  return true;
 }
 
 function filledCells(table: Element): number {

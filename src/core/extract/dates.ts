@@ -40,7 +40,9 @@ export function isoDate(y: number, m: number, d: number): string | null {
 }
 
 /** A date written in running text (a dateline), or null. */
-export function dateInText(text: string): string | null {
+export function dateInText(raw: string): string | null {
+  // Full-width digits ("２０１２年１月１７日") are digits.
+  const text = /[\uFF10-\uFF19]/.test(raw) ? raw.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : raw;
   let m = CJK_DATE.exec(text) ?? KO_DATE.exec(text);
   if (m) return isoDate(+m[1]!, +m[2]!, +m[3]!);
   m = DAY_MONTH_YEAR.exec(text);

@@ -33,7 +33,7 @@ export const LABEL_LINE = L([
   'follow (?:us|me)(?: on .{1,30})?', 'like us on facebook', 'folgen sie uns(?: auf .{1,30})?', 'suivez-nous(?: sur .{1,30})?',
   'síguenos(?: en .{1,30})?', 'siga-nos', 'seguici', 'print(?: this)?(?: article| page)?', 'e-?mail(?: this)?(?: article)?',
   'get .{0,40} (?:app|newsletter)',
-  '(?:您现在的位置|您的位置|当前位置|現在位置|目前位置|所在位置|位置)\\s*[:：].{0,80}', '请您?对(?:该|这篇)?文章(?:评分|打分).{0,20}', '.{0,8}人已评', '更多关于.{0,60}', '的新闻', '放大(?:圖片|图片|图像|圖像)', '(?:本篇)?(?:新闻|新聞)?(?:热门|熱門)?(?:关键词|關鍵詞|关键字|關鍵字)\\s*[:：].{0,60}', '.{0,20}文字大小\\s*[:：]?.{0,20}',
+  '(?:您现在的位置|您的位置|当前位置|現在位置|目前位置|所在位置|位置)\\s*[:：].{0,80}', '请您?对(?:该|这篇)?文章(?:评分|打分).{0,20}', '.{0,8}人已评', '更多关于.{0,60}', '的新闻', '放大(?:圖片|图片|图像|圖像)', '(?:本篇)?(?:新闻|新聞)?(?:热门|熱門)?(?:关键词|關鍵詞|关键字|關鍵字)(?:\\s*[:：].{0,60})?', '.{0,20}文字大小\\s*[:：]?.{0,20}',
   '(?:调整|調整)?(?:字号|字號|字體|字体)\\s*[:：︰].{0,20}', '.{0,4}(?:快速)?(?:翻页|翻頁)', '(?:打印|列印)(?:本[文页頁]|此[文页頁])?', '(?:关闭|關閉)(?:窗口|視窗)', '(?:返回|回到)(?:顶部|頂部|首页|首頁|\\p{Script=Han}{2,8})', '(?:快速)?(?:导航|導航)(?:\\s*[:：].{0,200})?', '.{0,30}(?:打印|列印)本(?:文章|文|页|頁)', '(?:[\\w’\' ]{1,30}) contributed to this report\\.?',
 ]);
 
@@ -54,11 +54,11 @@ export const RIGHTS = /^(?:©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|all
 
 /** Wire-service sign-offs and contact lines at the end of a story. */
 export const SIGN_OFF =
-  /^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b|\bcontributed (?:reporting|to this (?:report|story|article))\b|^(?:follow|more)\b.{0,80}\bhttps?:\/\/\S+\s*$|\baffiliate (?:links?|commission|partnerships?)\b|^(?:have a tip|reach (?:the )?(?:reporter|writer|author)s?|follow (?:him|her|them) on|contact (?:the )?(?:reporter|writer|author))\b|\bmay be reached at\b|^this (?:entry|post) was posted\b|^(?:warning|notice|deprecated|fatal error|strict standards|parse error)\s*:.{0,300}\bon line\s+\d+|^(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité)\s*[-–:|]\s|^[(（]?\p{L}{1,6}(?:\s*\/\s*\p{L}{1,10}){1,3}[)）]?$|^follow\b.{0,60}\bon (?:twitter|facebook|instagram|linkedin|tiktok|youtube|x)\b|^(?:citation|quelle|source|fuente|fonte)\s*:\s*\S+.{0,80}\bretrieved\b|^[（(【\[]\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]?[^（）()【】]{1,20}[）)】\]]$|^[（(【\[][^（）()【】]{1,20}(?:编辑|編輯)\s*[）)】\]]$/iu;
+  /^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b|\bcontributed (?:reporting|to this (?:report|story|article))\b|^(?:follow|more)\b.{0,80}\bhttps?:\/\/\S+\s*$|\baffiliate (?:links?|commission|partnerships?)\b|^(?:have a tip|reach (?:the )?(?:reporter|writer|author)s?|follow (?:him|her|them) on|contact (?:the )?(?:reporter|writer|author))\b|\bmay be reached at\b|^this (?:entry|post) was posted\b|^(?:warning|notice|deprecated|fatal error|strict standards|parse error)\s*:.{0,300}\bon line\s+\d+|^(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité)\s*[-–:|]\s|^[(（]?\p{L}{1,6}(?:\s*\/\s*\p{L}{1,10}){1,3}[)）]?$|^follow\b.{0,60}\bon (?:twitter|facebook|instagram|linkedin|tiktok|youtube|x)\b|^(?:citation|quelle|source|fuente|fonte)\s*:\s*\S+.{0,80}\bretrieved\b|^[（(【\[]\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]?[^（）()【】]{1,20}[）)】\]]$|^[（(【\[][^（）()【】]{1,20}(?:编辑|編輯)\s*[）)】\]]$|^更多关于.{1,80}的(?:新闻|新聞)\s*[:：]?$/iu;
 
 /** Credit lines of pictures ("Photo: Jane Doe, AP", "Image: Getty", "(AP Photo/Alan Diaz)", "图为：..."). */
 export const CREDIT =
-  /^(?:图为|圖為)|^(?:图片|圖片|摄影|攝影|图|圖)\s*[:：]|^[（(](?:图|圖|图片|圖片)[）)]|^(?:photo|photograph|image|picture|pictured|credit|credits|crédits?(?: photos?)?|crédito|foto|bild|bildquelle|abbildung|beitragsbild|titelbild|titelfoto|imagen|immagine|фото|图|圖|写真|사진)\s*(?:by|credit|:|：|\.{3}|…|\|)|^credit\.{3}|\((?:image|photo|picture|foto|credit|credits|bild)s?\s*:\s*[^)]{1,60}\)\s*$|\b(?:getty images|ap photo|reuters\/|afp(?: via getty images)?|shutterstock|istock(?:photo)?|dpa|domena publiczna|public domain|gemeinfrei|dominio público|domaine public|wikimedia commons)\b[^.]{0,40}\)?\s*$/iu;
+  /^(?:图为|圖為)|^(?:新闻|新聞)?(?:图片|圖片)(?:来源|來源)|^(?:图片|圖片|摄影|攝影|图|圖)\s*[:：]|^[（(](?:图|圖|图片|圖片)[）)]|^(?:photo|photograph|image|picture|pictured|credit|credits|crédits?(?: photos?)?|crédito|foto|bild|bildquelle|abbildung|beitragsbild|titelbild|titelfoto|imagen|immagine|фото|图|圖|写真|사진)\s*(?:by|credit|:|：|\.{3}|…|\|)|^credit\.{3}|\((?:image|photo|picture|foto|credit|credits|bild)s?\s*:\s*[^)]{1,60}\)\s*$|\b(?:getty images|ap photo|reuters\/|afp(?: via getty images)?|shutterstock|istock(?:photo)?|dpa|domena publiczna|public domain|gemeinfrei|dominio público|domaine public|wikimedia commons)\b[^.]{0,40}\)?\s*$/iu;
 
 /** "By Jane Doe", "Von Max Muster", "Por ..." at the start of a short line. */
 export const BY_LINE = /^(?:[Bb][Yy]|[Vv]on|VON|[Pp]or|POR|[Pp]ar|PAR|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Pp]rzez|[Оо]т|[Аа]втор)\s*[:：]?\s+\p{Lu}/u;
@@ -86,7 +86,7 @@ export const LEAKED_MARKUP = /(?:&(?:amp;)?lt;|<)\/?[a-z][\w-]*(?:\s+[\w-]+=|\s*
 
 /** Disclaimers and rights statements that open the closing boilerplate of (mostly Chinese) news pages. */
 export const DISCLAIMER =
-  /^[【\[（(]?\s*(?:免责声明|免責聲明|版权声明|版權聲明|版权与免责声明|版權與免責聲明|郑重声明|鄭重聲明)|^[【\[（(]?\s*(?:声明|聲明|disclaimer|haftungsausschluss)\s*[】\]）)]?\s*[:：]|^.{0,12}(?:版权与免责声明|版權與免責聲明|免责声明|免責聲明|版权声明|版權聲明|反侵权公告|反侵權公告|版权公告|版權公告|侵权声明|侵權聲明)\s*[:：]?\s*$/iu;
+  /^[【\[（(]?\s*(?:免责声明|免責聲明|版权声明|版權聲明|版权与免责声明|版權與免責聲明|郑重声明|鄭重聲明)|^[【\[（(]?\s*(?:声明|聲明|disclaimer|haftungsausschluss)\s*[】\]）)]?\s*[:：]|^.{0,12}(?:版权与免责声明|版權與免責聲明|免责声明|免責聲明|版权声明|版權聲明)\s*[:：]|^.{0,12}(?:版权与免责声明|版權與免責聲明|免责声明|免責聲明|版权声明|版權聲明|反侵权公告|反侵權公告|版权公告|版權公告|侵权声明|侵權聲明)\s*[:：]?\s*$/iu;
 
 /** A breadcrumb trail: "Home > News > World". */
 export const BREADCRUMB = /\S\s*(?:>|»|›|＞|→)\s*\S.*(?:>|»|›|＞|→)/u;
