@@ -2,7 +2,7 @@ import type { ArticleMeta } from '../types.ts';
 import { guessLang, isRtlText } from '../text/scripts.ts';
 import { normalizeInline, normalizeTitle } from '../text/whitespace.ts';
 import { dateInText, toIso } from './dates.ts';
-import { ldArticle, ldPeople, ldString, metaValue, readPageMeta, type PageMeta } from './page-meta.ts';
+import { ldArticle, ldPeople, ldString, metaValue, readPageMeta, titleElements, type PageMeta } from './page-meta.ts';
 
 export { jsonLdObjects } from './page-meta.ts';
 
@@ -80,6 +80,7 @@ function stripSiteName(title: string, siteName: string | null): string {
 
 // What may stand between a headline and the site name around it in a <title>.
 const TITLE_JOINT = /^[\s\-–—|｜_:：·•»«/\\()（）【】[\]<>《》]/u;
+const TITLE_SEPARATOR = /[\-–—|｜_:：·•»«/\\【】《》]/u;
 const TITLE_JOINTS = /[\s\-–—|｜_:：·•»«/\\()（）【】[\]<>《》]+/u;
 
 /**
@@ -103,6 +104,13 @@ function headlineInTitle(title: string, headings: string[]): string | null {
   return best;
 }
 
+/** The title has separators and none of the page's headings is part of it: look further. */
+function needsTitleElements(title: string, headings: string[]): boolean {
+  if (!TITLE_SEPARATOR.test(title)) return false;
+  const t = title.replace(/\s+/g, '');
+  return !headings.some((h) => h.length >= 4 && t.includes(h.replace(/\s+/g, '')));
+}
+
 export function readMetadata(doc: Document, url: string, hints: MetaHints = {}, pm: PageMeta = readPageMeta(doc)): Meta {
   const ld = ldArticle(pm);
   const rb = hints.readability ?? {};
@@ -117,7 +125,10 @@ export function readMetadata(doc: Document, url: string, hints: MetaHints = {}, 
     doc.title ??
     '';
   const fullTitle = normalizeTitle(rawTitle);
-  const title = headlineInTitle(fullTitle, pm.headings) ?? stripSiteName(fullTitle, siteName);
+  const title =
+    headlineInTitle(fullTitle, pm.headings) ??
+    (needsTitleElements(fullTitle, pm.headings) ? headlineInTitle(fullTitle, (pm.titleElements ??= titleElements(doc))) : null) ??
+    stripSiteName(fullTitle, siteName);
 
   const head = (hints.articleText ?? '').slice(0, 600);
   const byline =

@@ -10,6 +10,8 @@ export interface PageMeta {
   jsonLd: Record<string, unknown>[];
   /** Texts of the page's first h1-h3 headings: the headline a <title> wraps in site names. */
   headings: string[];
+  /** Texts of elements named "title" or "headline", filled in only when needed (metadata.ts). */
+  titleElements?: string[];
 }
 
 /** JSON-LD objects of the page, flattened through @graph and arrays. */
@@ -38,7 +40,6 @@ function collectLd(text: string, out: Record<string, unknown>[]): void {
   }
 }
 
-const HEADLINE = 'h1, h2, h3, [class*="title" i], [id*="title" i], [class*="headline" i]';
 
 export function readPageMeta(doc: Document): PageMeta {
   const meta = new Map<string, string>();
@@ -69,13 +70,26 @@ export function readPageMeta(doc: Document): PageMeta {
     time ??= dt;
   }
   const headings: string[] = [];
-  // Old and small sites set their headline in a <div class="title">, not a heading.
-  for (const h of Array.from(doc.querySelectorAll(HEADLINE)).slice(0, 60)) {
+  collectHeadings(doc.querySelectorAll('h1, h2, h3'), headings);
+  return { meta, canonical, time, jsonLd: jsonLdObjects(doc), headings };
+}
+
+function collectHeadings(found: ArrayLike<Element>, out: string[]): void {
+  for (const h of Array.from(found).slice(0, 60)) {
     if (h.childElementCount > 8) continue;
     const t = (h.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (t && t.length <= 300) headings.push(t);
+    if (t && t.length <= 300) out.push(t);
   }
-  return { meta, canonical, time, jsonLd: jsonLdObjects(doc), headings };
+}
+
+/**
+ * Old and small sites set their headline in a <div class="title">, not a heading. Asked only when
+ * the headings did not settle the title: attribute selectors cost jsdom a walk of the page.
+ */
+export function titleElements(doc: Document): string[] {
+  const out: string[] = [];
+  collectHeadings(doc.querySelectorAll('[class*="title"], [class*="Title"], [id*="title"], [class*="headline"]'), out);
+  return out;
 }
 
 export function metaValue(pm: PageMeta, ...keys: string[]): string | null {
