@@ -70,44 +70,14 @@ function selfLink(a: Element, base: string, self: string | null, path: string): 
 
 const isBlockNode = (n: Node): boolean => n.nodeType === 1 && (BLOCK_TAGS.has((n as Element).tagName.toUpperCase()) || hasBlockChild(n as Element));
 
+// Paragraphs this filter made of loose text: never captions of a picture beside them.
+const wrapped = new WeakSet<Element>();
+
 /**
  * Text standing loose beside blocks ("<section><span>More on this</span><ul>...</ul></section>",
  * a PHP warning printed into a list) would never be judged as a block of its own, and would stay
  * when the blocks beside it go. Each such run is wrapped in a <p>, as Readability does in divs.
  */
-const wrapped = new WeakSet<Element>();
-const LINE_HOLDERS = new Set(['DIV', 'TD', 'SECTION', 'ARTICLE', 'MAIN']);
-const MIN_LINES = 4;
-
-/**
- * A page written as one block of lines ("headline<br>date<br>text<br>...<br>editor<br>notice")
- * is judged line by line: each line between <br>s becomes a <p> of its own.
- */
-function splitLines(el: Element): boolean {
-  let brs = 0;
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'BR') brs++;
-  if (brs < MIN_LINES - 1) return false;
-  const doc = el.ownerDocument;
-  let run: Node[] = [];
-  const lines: Node[][] = [];
-  for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1 && (n as Element).tagName === 'BR') {
-      lines.push(run);
-      run = [];
-    } else run.push(n);
-  }
-  lines.push(run);
-  el.replaceChildren();
-  for (const line of lines) {
-    if (!line.some((n) => (n.textContent ?? '').trim() || (n.nodeType === 1 && (n as Element).querySelector?.('img')) || (n as Element).tagName === 'IMG')) continue;
-    const p = doc.createElement('p');
-    for (const n of line) p.appendChild(n);
-    wrapped.add(p);
-    el.appendChild(p);
-  }
-  return true;
-}
-
 function wrapLooseText(el: Element): void {
   let run: Node[] = [];
   const flush = (): void => {
@@ -146,10 +116,6 @@ export function leafBlocks(root: Element, base = root.ownerDocument.URL, home: s
   const visit = (el: Element, caption: boolean): void => {
     const tag = el.tagName.toUpperCase();
     const cap = caption || tag === 'FIGCAPTION' || el.hasAttribute(CAPTION_ATTR);
-    if (!LEAF_STOP.has(tag) && !hasBlockChild(el) && LINE_HOLDERS.has(tag) && splitLines(el)) {
-      for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'P') visit(c, cap);
-      return;
-    }
     if ((LEAF_STOP.has(tag) && !(tag === 'TABLE' && layoutTable(el))) || !hasBlockChild(el)) {
       if (el === root && !hasBlockChild(el) && el.childNodes.length === 0) return;
       const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -54,8 +54,8 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   let pre = preClean(work, { url, site });
   let pageText = work.body?.textContent ?? '';
   if (pageText.trim().length < EMPTIED && (doc.body?.textContent ?? '').trim().length >= EMPTIED * 5) {
-    // Class names emptied the page (a short story in a "twosidebarL", a whole page inside an
-    // unclosed "header"): start again without them.
+    // Class names emptied the page (a short story in a "twosidebarL" beside a "twosidebarR"):
+    // start again without them.
     work = doc.cloneNode(true) as Document;
     pre = preClean(work, { url, site, gentle: true });
     pageText = work.body?.textContent ?? '';
