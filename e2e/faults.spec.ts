@@ -229,9 +229,10 @@ test('results too large to pass as a message are refused with a clear error, and
     });
     const dir = mkdtempSync(join(tmpdir(), 'sift-import-'));
     writeFileSync(join(dir, 'huge.json'), file);
+    // The page reads the chosen file lazily, from disk: it must stay there until the import ends.
     await options.getByTestId('import-file').setInputFiles(join(dir, 'huge.json'));
-    rmSync(dir, { recursive: true, force: true });
     await expect(options.getByTestId('data-status')).toContainText(/too large|exceeded maximum|Message length/i, { timeout: 60_000 });
+    rmSync(dir, { recursive: true, force: true });
     const stored = await storedClippings(options);
     expect(stored.map((c) => c.id)).toEqual([]);
     const after = await options.evaluate(() => chrome.runtime.sendMessage({ sift: 1, name: 'no.such.message', req: {} }));
