@@ -101,6 +101,19 @@ describe('extraction, whole pages', () => {
     expect(extractArticle(doc, { url: URL }).article!.title).toBe('Mutter - Frankfurter Allgemeine Zeitung');
   });
 
+  it('keeps a section heading that shares the title\'s words when the title heading went with its header', () => {
+    const title = 'Ab wann und wie lange legen Hühner Eier?';
+    const doc = parse(`<html><head><title>${title} - Selbstversorger.de</title><meta property="og:title" content="${title}"></head><body>
+      <article class="post"><div class="entry-header"><div class="entry-category"><a href="/allgemein/">Allgemein</a><a href="/huehner/">Hühner</a></div>
+      <h1 class="entry-title">${title}</h1><div class="entry-meta">5 Minuten Lesezeit</div></div>
+      <div class="entry-content">${P(40)}<h2>Legt jedes Huhn Eier?</h2>${P(40, 'huhn')}<h2>Ab wann legen Hühner Eier?</h2>${P(40, 'ei')}</div></article></body></html>`, URL);
+    const { article } = extractArticle(doc, { url: URL });
+    expect(article!.text).toContain('Legt jedes Huhn Eier?');
+    expect(article!.text).toContain('Ab wann legen Hühner Eier?');
+    expect(article!.text).not.toContain(title);
+    expect(article!.html).not.toContain('data-sift');
+  });
+
   it('reads the page again without class names when they emptied it', () => {
     const doc = parse(`<html><head><title>电煤供需失衡</title></head><body><div id="container">
       <div class="twosidebarL"><div class="Allnewsbody">${ZH(12)}${ZH(12)}</div></div>

@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import type { Article, Readability as Readable } from '../types.ts';
 import { blockText } from '../text/block-text.ts';
 import { countWords, readingMinutes } from '../text/reading-time.ts';
-import { CAPTION_ATTR, ORDER_ATTR, SECTION_ATTR, preClean } from './pre-clean.ts';
+import { CAPTION_ATTR, ORDER_ATTR, SECTION_ATTR, STAND_IN_ATTR, preClean, standIns } from './pre-clean.ts';
 import { postClean } from './post-clean.ts';
 import { readMetadata } from './metadata.ts';
 import { readPageMeta } from './page-meta.ts';
@@ -60,6 +60,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     pre = preClean(work, { url, site, gentle: true });
     pageText = work.body?.textContent ?? '';
   }
+  standIns(work, pre.removedHeadings);
   // The identity serializer hands back Readability's element itself: no HTML round trip.
   const parsed = new Readability<Node>(work, {
     charThreshold: CHAR_THRESHOLD,
@@ -72,6 +73,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     if (options.force) return forced(doc, url, pageMeta);
     return { article: null, readability: { isArticle: false, reason: 'no-content' } };
   }
+  for (const el of Array.from(container.querySelectorAll(`[${STAND_IN_ATTR}]`))) el.remove();
   recoverLead(container, work.body);
   const early = readMetadata(doc, url, { readability: parsed }, pageMeta);
   const post = postClean(container, { url, title: early.title, site: pre.site, captions: pre.captions });

@@ -30,12 +30,16 @@ export interface PreCleanResult {
   leadCandidates: LeadCandidate[];
   /** Document-order positions of long paragraphs; each such element carries data-sift-i. */
   paragraphs: number[];
+  /** Texts of the <h1>/<h2> removed before the first one kept (see headingsBeforeKept). */
+  removedHeadings: string[];
 }
 
 export const ORDER_ATTR = 'data-sift-i';
 /** On text blocks inside an <article>/<main>: the position of that element (see lead-text.ts). */
 export const SECTION_ATTR = 'data-sift-s';
 export const CAPTION_ATTR = 'data-sift-caption';
+/** On stand-ins for removed headings (see standIns); they never reach the article. */
+export const STAND_IN_ATTR = 'data-sift-stand-in';
 
 const DROP_TAGS = new Set([
   'SCRIPT', 'STYLE', 'LINK', 'META', 'TEMPLATE', 'CANVAS', 'OBJECT', 'EMBED', 'BUTTON', 'INPUT', 'SELECT',
@@ -60,6 +64,7 @@ const CONTENT_WORD = /(?:^|[\s_-])(?:article|content|post|entry|story|body|main|
 const MIN_LEAD_PX = 150;
 const ICONISH = /(?:^|[\s_\-/.])(?:logo|icon|icons|avatar|sprite|emoji|badge|pixel|spacer|qr|qrcode|二维码|二維碼)(?:$|[\s_\-/.])/i;
 const MAX_LEAD_CANDIDATES = 40;
+const MAX_STAND_INS = 4;
 
 // Separators between menu links ("Home | News") are not text.
 const NOT_TEXT = /[\s\p{P}\p{S}]+/gu;
@@ -121,7 +126,7 @@ export interface PreCleanContext {
 export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, site: null }): PreCleanResult {
   const body = doc.body;
   const site = ctx.site ?? (body ? commonSite(body, ctx.url) : '');
-  const result: PreCleanResult = { site, captions: new Set(), bylines: [], leadCandidates: [], paragraphs: [] };
+  const result: PreCleanResult = { site, captions: new Set(), bylines: [], leadCandidates: [], paragraphs: [], removedHeadings: [] };
   if (!body) return result;
   const articlePath = textHome(body);
   const holdsArticle = (el: Element): boolean => articlePath.has(el);
@@ -190,6 +195,7 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
     const sec = SECTION_TAGS.has(tag) || el.getAttribute('itemprop') === 'articleBody' ? order : section;
     for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push({ el: c, keep: k, link: inLink, section: sec });
   }
+  result.removedHeadings = headingsBeforeKept(body, remove);
   for (const el of remove) el.remove();
   // <head> keeps only what Readability reads (title, meta); scripts and styles there cost it time.
   if (doc.head) {
@@ -199,6 +205,50 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
     }
   }
   return result;
+}
+
+/**
+ * Readability drops the first <h1>/<h2> it meets that resembles the title, once per page. When the
+ * title heading was in a part removed here (an entry header full of category links), its turn went
+ * to a later section heading that shares the title's words ("Ab wann legen Hühner Eier?" under
+ * "Ab wann und wie lange legen Hühner Eier?"), which was then lost. So the texts of the removed
+ * headings that came before every kept one are returned, to go back as stand-ins (standIns()).
+ */
+function headingsBeforeKept(body: Element, remove: Element[]): string[] {
+  if (remove.length === 0) return [];
+  const removed = new Set(remove);
+  const texts: string[] = [];
+  for (const h of Array.from(body.querySelectorAll('h1, h2'))) {
+    let gone = false;
+    for (let a: Element | null = h; a && a !== body; a = a.parentElement) {
+      if (removed.has(a)) {
+        gone = true;
+        break;
+      }
+    }
+    if (!gone || texts.length === MAX_STAND_INS) break;
+    const text = (h.textContent ?? '').trim();
+    if (text) texts.push(text);
+  }
+  return texts;
+}
+
+/**
+ * Puts the removed headings back at the top of the body, just before Readability runs, so that it
+ * meets them first, as it would have on the page itself. Whatever of them it keeps is taken out
+ * of its result (STAND_IN_ATTR).
+ */
+export function standIns(doc: Document, texts: string[]): void {
+  if (!doc.body || texts.length === 0) return;
+  doc.body.prepend(
+    ...texts.map((text) => {
+      // Always an <h1>: Readability scores <h2> text (and its parents), never <h1>.
+      const h = doc.createElement('h1');
+      h.textContent = text;
+      h.setAttribute(STAND_IN_ATTR, '');
+      return h;
+    }),
+  );
 }
 
 function dropped(el: Element, tag: string, keep: number): boolean {
