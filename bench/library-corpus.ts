@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { runPipeline } from '../src/core/pipeline.ts';
 import { decodeHtml } from '../src/cli/decode.ts';
-import { parseHtml } from '../src/cli/dom.ts';
+import { parseHtml, releaseDocument } from '../src/cli/dom.ts';
 import type { Article, Entity } from '../src/core/types.ts';
 
 // The pages behind bench:library: the dev sets' pages (zyte-dev, trafilatura-dev, cjk-dev)
@@ -42,15 +42,17 @@ function writeCache(set: string, cache: Record<string, Cached>): void {
   renameSync(`${file}.tmp`, file);
 }
 
-function processPage(set: string, dir: string, file: string, truth: Record<string, { url?: string; host?: string }>): Cached {
+async function processPage(set: string, dir: string, file: string, truth: Record<string, { url?: string; host?: string }>): Promise<Cached> {
   const id = file.replace(/\.html\.gz$/, '');
   const t = truth[id] ?? {};
   const url = t.url || `https://${t.host || `${set}.invalid`}/${id}.html`;
   try {
     const html = decodeHtml(gunzipSync(readFileSync(join(dir, 'html', file)))).text;
+    const doc = parseHtml(html, url);
     const t0 = performance.now();
-    const res = runPipeline(parseHtml(html, url), { url, force: true });
+    const res = runPipeline(doc, { url, force: true });
     const ms = performance.now() - t0;
+    await releaseDocument(doc);
     if (!res.ok || !res.article) return { set, id, skip: 'not an article' };
     if (res.article.text.length <= 200) return { set, id, skip: 'text under 200 characters' };
     return { set, id, article: res.article, entities: res.entities, ms };
@@ -60,7 +62,7 @@ function processPage(set: string, dir: string, file: string, truth: Record<strin
 }
 
 /** SIFT_BENCH_PAGES caps the pages per set (in file order); default: every page. */
-export function loadCorpus(log: (s: string) => void = () => {}, cap = Number(process.env.SIFT_BENCH_PAGES ?? Infinity)): CorpusPage[] {
+export async function loadCorpus(log: (s: string) => void = () => {}, cap = Number(process.env.SIFT_BENCH_PAGES ?? Infinity)): Promise<CorpusPage[]> {
   // A fixed corpus (a JSON array of pages), e.g. to compare two builds on exactly the same library.
   if (process.env.SIFT_BENCH_CORPUS) return JSON.parse(readFileSync(process.env.SIFT_BENCH_CORPUS, 'utf8')) as CorpusPage[];
   const out: CorpusPage[] = [];
@@ -75,18 +77,18 @@ export function loadCorpus(log: (s: string) => void = () => {}, cap = Number(pro
       ? (JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { url?: string; host?: string }>)
       : {};
     let fresh = 0;
-    files.forEach((f, i) => {
+    for (const [i, f] of files.entries()) {
       const id = f.replace(/\.html\.gz$/, '');
       let page = cache[id];
       if (!page) {
-        page = cache[id] = processPage(set, dir, f, truth);
+        page = cache[id] = await processPage(set, dir, f, truth);
         if (++fresh % SAVE_EVERY === 0) {
           writeCache(set, cache);
           log(`${set}: ${i + 1}/${files.length}`);
         }
       }
       if (!('skip' in page)) out.push(page);
-    });
+    }
     if (fresh) writeCache(set, cache);
   }
   return out;
@@ -94,7 +96,7 @@ export function loadCorpus(log: (s: string) => void = () => {}, cap = Number(pro
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const t0 = performance.now();
-  const pages = loadCorpus((s) => process.stderr.write(`${s}\n`));
+  const pages = await loadCorpus((s) => process.stderr.write(`${s}\n`));
   const bySet = Object.fromEntries(SETS.map((s) => [s, pages.filter((p) => p.set === s).length]));
   console.log(JSON.stringify({ pages: pages.length, bySet, seconds: Math.round((performance.now() - t0) / 1000) }));
 }

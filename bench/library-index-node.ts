@@ -20,7 +20,7 @@ const heap = () => {
 };
 const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
-const corpus = loadCorpus();
+const corpus = await loadCorpus();
 const docs: IndexDoc[] = Array.from({ length: N }, (_, i) => {
   const p = corpus[i % corpus.length]!;
   return indexDoc(makeClipping(`doc-${String(i).padStart(6, '0')}`, p.article, p.entities));

@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const base = `chrome-extension://${new URL(worker.url()).host}/`;
-    const corpus = loadCorpus(log);
+    const corpus = await loadCorpus(log);
     const options = await context.newPage();
     await options.goto(`${base}src/options/index.html`);
     const have = await storedCount(options);

@@ -28,7 +28,7 @@ async function heapMb(page: Page): Promise<number> {
 
 async function main(): Promise<void> {
   if (!existsSync(resolve(process.env.SIFT_DIST ?? DIST_CHROME, 'manifest.json'))) throw new Error('Build first: npm run build (under the e2e lock)');
-  const corpus = loadCorpus(log);
+  const corpus = await loadCorpus(log);
   const cjkPages = corpus.filter((p) => /^(zh|ja|ko)/i.test(p.article.lang ?? '') || p.set === 'cjk-dev').length;
   log(`corpus: ${corpus.length} pages (${cjkPages} CJK), median extraction ${r1(median(corpus.map((p) => p.ms)))} ms in Node`);
   // SIFT_DIST: a private copy of dist/chrome, so a long run need not hold the shared e2e lock.

@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../src/core/extract/index.ts';
-import { parseHtml } from '../src/cli/dom.ts';
+import { parseHtml, releaseDocument } from '../src/cli/dom.ts';
 import { parseArgs, fail } from '../src/cli/args.ts';
 import { loadDataset, pageHtml, pageUrl, type Page } from './lib/dataset.ts';
 import { BaselineCache, plainReadability } from './lib/baseline.ts';
@@ -66,7 +66,7 @@ for (const [i, page] of pages.entries()) {
     error = String((err as Error).stack ?? err);
     process.stderr.write(`${page.id}: ${error}\n`);
   }
-  doc.defaultView?.close();
+  await releaseDocument(doc);
   rows.push({ id: page.id, url: page.url, sift: score(page, text), readability: score(page, base), error });
   if (dump) {
     writeFileSync(join(dump, `${page.id}.sift.txt`), text);

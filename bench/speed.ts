@@ -19,7 +19,7 @@
 import { Readability } from '@mozilla/readability';
 import { runPipeline } from '../src/core/pipeline.ts';
 import { findEntities } from '../src/core/entities/index.ts';
-import { parseHtml } from '../src/cli/dom.ts';
+import { parseHtml, releaseDocument } from '../src/cli/dom.ts';
 import { parseArgs, fail } from '../src/cli/args.ts';
 import { loadDataset, pageHtml, pageUrl } from './lib/dataset.ts';
 import { median, quantile } from './lib/timer.ts';
@@ -69,7 +69,7 @@ for (let i = 0; i < pages.length + warmup; i++) {
     b = timeSift(doc, url);
     a = timeReadability(doc);
   }
-  doc.defaultView?.close();
+  await releaseDocument(doc);
   if (i < warmup) continue;
   rb.push(a);
   sift.push(b.ms);

@@ -7,7 +7,7 @@ import { runPipeline } from '../core/pipeline.ts';
 import { articleMarkdown } from '../core/export/markdown.ts';
 import type { ExtractOutcome } from '../core/types.ts';
 import { decodeHtml } from './decode.ts';
-import { parseHtml } from './dom.ts';
+import { parseHtml, releaseDocument } from './dom.ts';
 import { fail, parseArgs } from './args.ts';
 
 const USAGE = `usage: npm run --silent clean -- [--format json|text|markdown|html] [--url URL] [--force] FILE
@@ -21,10 +21,14 @@ function readPage(file: string): string {
   return decodeHtml(bytes).text;
 }
 
-function clean(file: string, url: string | undefined, force: boolean): ExtractOutcome {
+async function clean(file: string, url: string | undefined, force: boolean): Promise<ExtractOutcome> {
   const html = readPage(file);
   const doc = parseHtml(html, url || pathToFileURL(resolve(file)).href);
-  return runPipeline(doc, { url: url || undefined, force, entities: true });
+  try {
+    return runPipeline(doc, { url: url || undefined, force, entities: true });
+  } finally {
+    await releaseDocument(doc);
+  }
 }
 
 function render(out: ExtractOutcome, format: Format): string {
@@ -44,7 +48,7 @@ async function runList(listFile: string, format: Format, force: boolean): Promis
     try {
       const item = JSON.parse(line) as { id: unknown; file: string; url?: string };
       id = item.id;
-      const out = clean(resolve(base, item.file), item.url, force);
+      const out = await clean(resolve(base, item.file), item.url, force);
       if (!out.ok) throw new Error(out.error.message);
       const row: Record<string, unknown> = {
         id,
@@ -75,7 +79,7 @@ async function main(): Promise<void> {
   if (!file) fail(USAGE);
   let out: ExtractOutcome;
   try {
-    out = clean(file, opts.get('url'), force);
+    out = await clean(file, opts.get('url'), force);
   } catch (err) {
     fail(`sift: cannot read ${file}: ${(err as Error).message}`);
   }
