@@ -237,16 +237,12 @@ function underPicture(el: Element): boolean {
 function layoutTable(table: Element): boolean {
   const rows = (table as HTMLTableElement).rows;
   if (!rows || rows.length < 2) return false;
-  for (const row of Array.from(rows)) {
-    let filled = 0;
-    for (const cell of Array.from(row.cells)) if ((cell.textContent ?? '').trim() && ++filled > 1) return false;
-  }
-  return true;
+  return Array.from(rows).every((row) => filledCells(row.cells) <= 1);
 }
 
-function filledCells(table: Element): number {
+function filledCells(cells: ArrayLike<Element>): number {
   let n = 0;
-  for (const c of Array.from(table.querySelectorAll('td,th'))) if ((c.textContent ?? '').trim()) n++;
+  for (const c of Array.from(cells)) if ((c.textContent ?? '').trim()) n++;
   return n;
 }
 
@@ -321,7 +317,7 @@ export function filterBlocks(root: Element, base: string, home: string | null = 
       return;
     }
     // A table of one or two cells and a few words is layout around a line, judged as that line.
-    if (b.tag === 'PRE' || (b.tag === 'TABLE' && (b.words > SHORT_WORDS || filledCells(b.el) > 2))) return;
+    if (b.tag === 'PRE' || (b.tag === 'TABLE' && (b.words > SHORT_WORDS || filledCells(b.el.querySelectorAll('td,th')) > 2))) return;
     const short = b.words <= SHORT_WORDS;
     const before = firstLong >= 0 && i < firstLong;
     const after = lastLong >= 0 && i > lastLong;

@@ -4,7 +4,7 @@ import { blockText } from '../text/block-text.ts';
 import { countWords, readingMinutes } from '../text/reading-time.ts';
 import { CAPTION_ATTR, ORDER_ATTR, SECTION_ATTR, STAND_IN_ATTR, preClean, standIns } from './pre-clean.ts';
 import { postClean } from './post-clean.ts';
-import { readMetadata } from './metadata.ts';
+import { pageImage, readMetadata, readTitle } from './metadata.ts';
 import { readPageMeta } from './page-meta.ts';
 import { judgeReadable } from './readable.ts';
 import { chooseLead, insertLead } from './lead-image.ts';
@@ -75,9 +75,9 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   }
   for (const el of Array.from(container.querySelectorAll(`[${STAND_IN_ATTR}]`))) el.remove();
   recoverLead(container, work.body);
-  const early = readMetadata(doc, url, { readability: parsed }, pageMeta);
-  const post = postClean(container, { url, title: early.title, site: pre.site, captions: pre.captions });
-  const lead = chooseLead(container, pre.leadCandidates, pre.paragraphs, early.leadImage?.src ?? null);
+  const { title } = readTitle(doc, pageMeta, parsed);
+  const post = postClean(container, { url, title, site: pre.site, captions: pre.captions });
+  const lead = chooseLead(container, pre.leadCandidates, pre.paragraphs, pageImage(pageMeta, url));
   const leadImage = lead ? insertLead(container, lead, url) : null;
   const text = blockText(container, { skipCaptions: CAPTION_ATTR });
   stripMarks(container);

@@ -78,10 +78,13 @@ function stripSiteName(title: string, siteName: string | null): string {
   return kept.length && kept.length < parts.length ? kept.join(' - ').trim() : title;
 }
 
-// What may stand between a headline and the site name around it in a <title>.
-const TITLE_JOINT = /^[\s\-–—|｜_:：·•»«/\\()（）【】[\]<>《》]/u;
-const TITLE_SEPARATOR = /[\-–—|｜_:：·•»«/\\【】《》]/u;
-const TITLE_JOINTS = /[\s\-–—|｜_:：·•»«/\\()（）【】[\]<>《》]+/u;
+// What separates a headline from the site and section names around it in a <title>; around
+// those, spaces and brackets may stand too.
+const SEPARATORS = String.raw`\-–—|｜_:：·•»«/\\【】《》`;
+const JOINTS = String.raw`\s${SEPARATORS}()（）[\]<>`;
+const TITLE_SEPARATOR = new RegExp(`[${SEPARATORS}]`, 'u');
+const TITLE_JOINT = new RegExp(`^[${JOINTS}]`, 'u');
+const TITLE_JOINTS = new RegExp(`[${JOINTS}]+`, 'u');
 
 /**
  * The page's own headline when the <title> is that headline plus site or section names
@@ -111,9 +114,9 @@ function needsTitleElements(title: string, headings: string[]): boolean {
   return !headings.some((h) => h.length >= 4 && t.includes(h.replace(/\s+/g, '')));
 }
 
-export function readMetadata(doc: Document, url: string, hints: MetaHints = {}, pm: PageMeta = readPageMeta(doc)): Meta {
+/** The page's site name and its headline, the title without the site and section names. */
+export function readTitle(doc: Document, pm: PageMeta, rb: MetaHints['readability'] = {}): { title: string; siteName: string | null } {
   const ld = ldArticle(pm);
-  const rb = hints.readability ?? {};
   const siteName =
     metaValue(pm, 'og:site_name', 'application-name', 'al:ios:app_name') ??
     ldString((ld?.publisher as Record<string, unknown> | undefined)?.name) ??
@@ -129,6 +132,18 @@ export function readMetadata(doc: Document, url: string, hints: MetaHints = {}, 
     headlineInTitle(fullTitle, pm.headings) ??
     (needsTitleElements(fullTitle, pm.headings) ? headlineInTitle(fullTitle, (pm.titleElements ??= titleElements(doc))) : null) ??
     stripSiteName(fullTitle, siteName);
+  return { title, siteName };
+}
+
+/** The picture the page names as its own (Open Graph, Twitter card, JSON-LD), made absolute. */
+export function pageImage(pm: PageMeta, url: string): string | null {
+  return abs(metaValue(pm, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src') ?? ldString(ldArticle(pm)?.image), url);
+}
+
+export function readMetadata(doc: Document, url: string, hints: MetaHints = {}, pm: PageMeta = readPageMeta(doc)): Meta {
+  const ld = ldArticle(pm);
+  const rb = hints.readability ?? {};
+  const { title, siteName } = readTitle(doc, pm, rb);
 
   const head = (hints.articleText ?? '').slice(0, 600);
   const byline =
@@ -164,7 +179,7 @@ export function readMetadata(doc: Document, url: string, hints: MetaHints = {}, 
 
   const canonical = abs(pm.canonical, url) ?? abs(metaValue(pm, 'og:url'), url) ?? url.replace(/#.*$/, '');
   const source = SOURCE_URL.exec(hints.pageText ?? '');
-  const image = abs(metaValue(pm, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src') ?? ldString(ld?.image), url);
+  const image = pageImage(pm, url);
   const excerpt =
     metaValue(pm, 'description', 'og:description', 'twitter:description', 'dc.description') ?? (rb.excerpt?.trim() || null);
   return {
