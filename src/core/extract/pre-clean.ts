@@ -132,6 +132,7 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
   const holdsArticle = (el: Element): boolean => articlePath.has(el);
   const remove: Element[] = signupBoxes(body, articlePath);
   let order = 0;
+  let wrappers: Set<Element> | undefined;
   // Depth-first, in document order; `keep` > 0 inside tables, code and math, which stay whole.
   const stack: { el: Element; keep: number; link: boolean; section: number }[] = [];
   for (let c = body.lastElementChild; c; c = c.previousElementSibling) stack.push({ el: c, keep: 0, link: false, section: 0 });
@@ -153,7 +154,7 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
       // A dialog or share bar goes even when big (a consent dialog can out-write the article),
       // unless it holds the article and says so ("box article modal-enabled") or wraps the
       // page's <article>; a layout wrapper stays whenever it holds the article.
-      const keepIt = holdsArticle(el) && (kind === 'layout' || CONTENT_WORD.test(marks) || wrapsArticle(el));
+      const keepIt = holdsArticle(el) && (kind === 'layout' || CONTENT_WORD.test(marks) || (wrappers ??= articleWrappers(body)).has(el));
       if (kind && !keepIt) {
         remove.push(el);
         continue;
@@ -284,8 +285,16 @@ function junkByMarks(el: Element, marks: string, result: PreCleanResult): 'seman
   return junkKind(marks);
 }
 
-function wrapsArticle(el: Element): boolean {
-  return !!el.querySelector('article, main, [itemprop="articleBody"]');
+/**
+ * The elements that have an <article>, <main> or articleBody inside them. Found once a page, at
+ * first need: asking each element with querySelector cost jsdom a seventh of the whole pipeline.
+ */
+function articleWrappers(body: Element): Set<Element> {
+  const out = new Set<Element>();
+  for (const a of Array.from(body.querySelectorAll('article, main, [itemprop="articleBody"]'))) {
+    for (let p = a.parentElement; p && !out.has(p); p = p.parentElement) out.add(p);
+  }
+  return out;
 }
 
 /** Keep a wrapper that holds the article, minus the words that would get it deleted. */
@@ -341,7 +350,9 @@ const SIGNUP_WORDS = 50;
 
 function signupBoxes(body: Element, articlePath: Set<Element>): Element[] {
   const out: Element[] = [];
-  for (const input of Array.from(body.querySelectorAll('input[type="email" i]'))) {
+  // Not the selector input[type="email" i]: case-insensitive attribute selectors are slow in jsdom.
+  for (const input of Array.from(body.getElementsByTagName('input'))) {
+    if (input.getAttribute('type')?.toLowerCase() !== 'email') continue;
     let box: Element | null = null;
     for (let e = input.parentElement; e && e !== body && !articlePath.has(e); e = e.parentElement) {
       if (wordCount(e.textContent ?? '') > SIGNUP_WORDS) break;
