@@ -74,7 +74,8 @@ test('export all -> clear -> import restores the library exactly; Markdown and H
 
   options.once('dialog', (d) => void d.accept());
   await options.getByTestId('clear-library').click();
-  await expect(options.getByTestId('data-status')).toContainText('4');
+  // The export above left "Exported 4 clippings." in this status: wait for the clear's own words.
+  await expect(options.getByTestId('data-status')).toContainText('Deleted 4');
   expect(await storedClippings(options)).toEqual([]);
 
   await options.getByTestId('import-file').setInputFiles({ name: json.name, mimeType: 'application/json', buffer: json.bytes });
