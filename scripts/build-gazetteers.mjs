@@ -146,8 +146,12 @@ function buildZh() {
     // end like a place or are spelled in transliteration characters.
     if (n === 2 ? f >= 30 && (isTranslit(w) || (f >= 300 && PLACE_TAIL.test(w))) : f >= SIZES.zhPlaceMinFreq) place.push(w);
   }
+  // jieba tags a few kinds of body as abbreviations (j) although they name no single one:
+  // "三国同盟关系" (a three-country alliance) would make 同盟 an organisation.
+  const KIND_OF_BODY = new Set(['同盟', '联盟', '工农联盟']);
   const org = [];
   for (const [w, f, t] of rows) {
+    if (KIND_OF_BODY.has(w)) continue;
     const n = [...w].length;
     if (t === 'nt' && n >= 2 && f >= 20 && (ORG_TAIL.test(w) || n >= 3)) org.push(w);
     // Abbreviations (欧盟, 北大, 政协): only those ending like an organisation.

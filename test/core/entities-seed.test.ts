@@ -42,4 +42,8 @@ describe('entities of the seed page', () => {
     const people = ents.filter((e) => e.type === 'person').map((e) => e.name);
     for (const word of ['通话', '一职', '详细', '外交部']) expect(people).not.toContain(word);
   });
+
+  it('takes "三国同盟关系" (a three-country alliance) for no organisation', () => {
+    expect(find('同盟')).toBeUndefined();
+  });
 });
