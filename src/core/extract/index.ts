@@ -50,15 +50,16 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   const url = options.url ?? doc.URL;
   const pageMeta = readPageMeta(doc);
   const site = siteOfPage(url, pageMeta.canonical ?? '');
-  let work = doc.cloneNode(true) as Document;
-  let pre = preClean(work, { url, site });
-  let pageText = work.body?.textContent ?? '';
+  const cleanClone = (gentle: boolean) => {
+    const work = doc.cloneNode(true) as Document;
+    const pre = preClean(work, { url, site, gentle });
+    return { work, pre, pageText: work.body?.textContent ?? '' };
+  };
+  let { work, pre, pageText } = cleanClone(false);
   if (pageText.trim().length < EMPTIED && (doc.body?.textContent ?? '').trim().length >= EMPTIED * 5) {
     // Class names emptied the page (a short story in a "twosidebarL" beside a "twosidebarR"):
     // start again without them.
-    work = doc.cloneNode(true) as Document;
-    pre = preClean(work, { url, site, gentle: true });
-    pageText = work.body?.textContent ?? '';
+    ({ work, pre, pageText } = cleanClone(true));
   }
   standIns(work, pre.removedHeadings);
   // The identity serializer hands back Readability's element itself: no HTML round trip.

@@ -40,7 +40,6 @@ function collectLd(text: string, out: Record<string, unknown>[]): void {
   }
 }
 
-
 export function readPageMeta(doc: Document): PageMeta {
   const meta = new Map<string, string>();
   for (const el of Array.from(doc.getElementsByTagName('meta'))) {
