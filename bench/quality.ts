@@ -1,113 +1,135 @@
-// npm run bench:quality -- --data DIR [--limit N] [--only id,id] [--json FILE] [--dump DIR] [--no-cache]
+// npm run bench:quality [-- --sets a,b] [--limit N] [--data DIR] [--only id,id] [--json FILE] [--dump DIR] [--no-cache] [--with-title]
 //
 // Scores Sift (extractArticle(...).article.text: the body, a line break between blocks) and plain
 // Readability (new Readability(doc).parse().textContent, jsdom, as ../shared/bench/README.md
-// defines it) on a dataset in the ../shared/bench format, with the dataset's metric (shingles or
-// snippets, see bench/lib/metrics.ts). Prints both side by side, the pages where Sift scores lower
-// than plain Readability, and, on its last line, one JSON object with the figures.
-// --json FILE saves per-page scores; --dump DIR writes <id>.{sift,readability,truth}.txt to diff.
-// --with-title scores Sift's title line followed by the text (an analysis aid: the product's
-// text never repeats the title, which the reader shows on its own).
+// defines it) on the whole development pool (bench/lib/pool.ts: all five sets by default), each
+// set with its own metric (shingles or snippets, see bench/lib/metrics.ts). Per set: both side by
+// side, the pages more than 0.10 F1 below Readability, the pages where Sift is empty and
+// Readability is not, the pages that throw, and how often the safety net fired and whose text it
+// kept. The last line is one JSON object with every set.
+// --json FILE saves per-page rows (scores, net report); --dump DIR writes
+// <set>/<id>.{sift,readability,truth}.txt to diff; --with-title scores Sift's title line followed
+// by the text (an analysis aid: the product's text never repeats the title).
+// Plain Readability's texts depend only on the page and its version and are cached in
+// .bench-cache/ (--no-cache recomputes them in this run).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractArticle } from '../src/core/extract/index.ts';
+import { extractArticle, type NetReport } from '../src/core/extract/index.ts';
 import { parseHtml, releaseDocument } from '../src/cli/dom.ts';
-import { parseArgs, fail } from '../src/cli/args.ts';
-import { loadDataset, pageHtml, pageUrl, type Page } from './lib/dataset.ts';
+import { parseArgs } from '../src/cli/args.ts';
+import { pageHtml, pageUrl, type Dataset, type Page } from './lib/dataset.ts';
+import { loadPool } from './lib/pool.ts';
 import { BaselineCache, plainReadability } from './lib/baseline.ts';
-import {
-  aggregateShingles,
-  aggregateSnippets,
-  scoreShingles,
-  scoreSnippets,
-  type Corpus,
-  type PageScore,
-  type Snippets,
-} from './lib/metrics.ts';
+import { aggregateShingles, aggregateSnippets, scoreShingles, scoreSnippets, type Corpus, type PageScore, type Snippets } from './lib/metrics.ts';
+import { disableRules } from '../src/core/extract/rules.ts';
 
 const { opts } = parseArgs(process.argv.slice(2), ['no-cache', 'with-title']);
 const withTitle = opts.has('with-title');
-const dir = opts.get('data') ?? fail('usage: npm run bench:quality -- --data DIR [--limit N] [--only ids] [--json FILE] [--dump DIR]');
-const ds = loadDataset(dir, opts.has('limit') ? Number(opts.get('limit')) : undefined);
 const only = opts.get('only')?.split(',');
-const pages = only ? ds.pages.filter((p) => only.some((o) => p.id.startsWith(o))) : ds.pages;
-const cache = new BaselineCache(ds.dir, !opts.has('no-cache'));
 const dump = opts.get('dump');
-if (dump) mkdirSync(dump, { recursive: true });
+if (opts.has('off')) disableRules(opts.get('off')!.split(','));
 
-const score = (page: Page, text: string): PageScore =>
-  ds.metric === 'snippets' ? scoreSnippets(page.truth as Snippets, text) : scoreShingles(page.truth as string, text, ds.tokenizer);
-const aggregate = (s: PageScore[]): Corpus => (ds.metric === 'snippets' ? aggregateSnippets(s) : aggregateShingles(s));
-
-interface Row {
+export interface Row {
+  set: string;
   id: string;
   url: string;
   sift: PageScore;
   readability: PageScore;
+  siftEmpty: boolean;
+  readabilityEmpty: boolean;
+  net?: NetReport;
   error?: string;
 }
 
-const rows: Row[] = [];
-for (const [i, page] of pages.entries()) {
-  const html = pageHtml(ds, page);
-  const url = pageUrl(page);
-  const doc = parseHtml(html, url);
-  let base = cache.get(page.id);
-  if (base === undefined) {
-    base = plainReadability(doc.cloneNode(true) as Document);
-    cache.set(page.id, base);
+const hasText = (s: string): boolean => /[\p{L}\p{N}]/u.test(s);
+
+async function runSet(ds: Dataset): Promise<Row[]> {
+  const pages = only ? ds.pages.filter((p) => only.some((o) => p.id.startsWith(o))) : ds.pages;
+  const cache = new BaselineCache(ds.dir, !opts.has('no-cache'));
+  const score = (page: Page, text: string): PageScore =>
+    ds.metric === 'snippets' ? scoreSnippets(page.truth as Snippets, text) : scoreShingles(page.truth as string, text, ds.tokenizer);
+  if (dump) mkdirSync(join(dump, ds.name), { recursive: true });
+  const rows: Row[] = [];
+  for (const [i, page] of pages.entries()) {
+    const url = pageUrl(page);
+    const doc = parseHtml(pageHtml(ds, page), url);
+    let base = cache.get(page.id);
+    if (base === undefined) {
+      try {
+        base = plainReadability(doc.cloneNode(true) as Document);
+      } catch {
+        base = '';
+      }
+      cache.set(page.id, base);
+    }
+    let text = '';
+    let error: string | undefined;
+    let net: NetReport | undefined;
+    try {
+      const out = extractArticle(doc, { url, force: true });
+      net = out.net;
+      const article = out.article;
+      text = article ? (withTitle && article.title ? `${article.title}\n${article.text}` : article.text) : '';
+    } catch (err) {
+      error = String((err as Error).stack ?? err);
+      process.stderr.write(`${ds.name} ${page.id}: ${error}\n`);
+    }
+    await releaseDocument(doc);
+    rows.push({
+      set: ds.name, id: page.id, url: page.url, sift: score(page, text), readability: score(page, base),
+      siftEmpty: !hasText(text), readabilityEmpty: !hasText(base), net, error,
+    });
+    if (dump) {
+      writeFileSync(join(dump, ds.name, `${page.id}.sift.txt`), text);
+      writeFileSync(join(dump, ds.name, `${page.id}.readability.txt`), base);
+      const truth = typeof page.truth === 'string' ? page.truth : `WITH:\n${page.truth.with.join('\n')}\nWITHOUT:\n${page.truth.without.join('\n')}`;
+      writeFileSync(join(dump, ds.name, `${page.id}.truth.txt`), truth);
+    }
+    if ((i + 1) % 100 === 0) process.stderr.write(`${ds.name} ${i + 1}/${pages.length}\n`);
   }
-  let text = '';
-  let error: string | undefined;
-  try {
-    const article = extractArticle(doc, { url, force: true }).article;
-    text = article ? (withTitle && article.title ? `${article.title}\n${article.text}` : article.text) : '';
-  } catch (err) {
-    error = String((err as Error).stack ?? err);
-    process.stderr.write(`${page.id}: ${error}\n`);
-  }
-  await releaseDocument(doc);
-  rows.push({ id: page.id, url: page.url, sift: score(page, text), readability: score(page, base), error });
-  if (dump) {
-    writeFileSync(join(dump, `${page.id}.sift.txt`), text);
-    writeFileSync(join(dump, `${page.id}.readability.txt`), base);
-    const truth = typeof page.truth === 'string' ? page.truth : `WITH:\n${page.truth.with.join('\n')}\nWITHOUT:\n${page.truth.without.join('\n')}`;
-    writeFileSync(join(dump, `${page.id}.truth.txt`), truth);
-  }
-  if ((i + 1) % 50 === 0) process.stderr.write(`${i + 1}/${pages.length}\n`);
+  cache.save();
+  return rows;
 }
-cache.save();
 
-const sift = aggregate(rows.map((r) => r.sift));
-const readability = aggregate(rows.map((r) => r.readability));
 const fmt = (x: number): string => x.toFixed(3);
-const worse = rows
-  .map((r) => ({ id: r.id, url: r.url, sift: r.sift.f1, readability: r.readability.f1, delta: r.sift.f1 - r.readability.f1 }))
-  .filter((r) => r.delta < -1e-9)
-  .sort((a, b) => a.delta - b.delta);
-
-console.log(`dataset ${ds.name}: ${rows.length} pages, metric ${ds.metric}${ds.metric === 'shingles' ? ` (tokenizer ${ds.tokenizer})` : ''}`);
-console.log('extractor      F1     P      R');
-console.log(`sift           ${fmt(sift.f1)}  ${fmt(sift.precision)}  ${fmt(sift.recall)}`);
-console.log(`readability    ${fmt(readability.f1)}  ${fmt(readability.precision)}  ${fmt(readability.recall)}`);
-console.log(`\npages where Sift scores lower than plain Readability (page F1): ${worse.length}`);
-for (const w of worse) console.log(`  ${w.id.slice(0, 16)}  sift ${fmt(w.sift)}  readability ${fmt(w.readability)}  ${fmt(w.delta)}  ${w.url}`);
-const errors = rows.filter((r) => r.error).length;
-if (errors) console.log(`\n${errors} pages threw (see stderr)`);
-
-if (opts.has('json')) writeFileSync(opts.get('json')!, JSON.stringify(rows, null, 1));
 const round = (c: Corpus) => ({ f1: +c.f1.toFixed(4), precision: +c.precision.toFixed(4), recall: +c.recall.toFixed(4) });
-console.log(
-  JSON.stringify({
-    bench: 'quality',
-    dataset: ds.name,
+
+export function summarise(ds: Pick<Dataset, 'metric'>, rows: Row[]) {
+  const aggregate = (s: PageScore[]): Corpus => (ds.metric === 'snippets' ? aggregateSnippets(s) : aggregateShingles(s));
+  const sift = aggregate(rows.map((r) => r.sift));
+  const readability = aggregate(rows.map((r) => r.readability));
+  const worse = rows.filter((r) => r.sift.f1 - r.readability.f1 < -1e-9);
+  return {
     pages: rows.length,
-    metric: ds.metric,
-    withTitle,
     sift: round(sift),
     readability: round(readability),
     worsePages: worse.length,
-    worseByMoreThan010: worse.filter((w) => w.delta < -0.1).length,
-    errors,
-  }),
-);
+    worseBy010: worse.filter((r) => r.sift.f1 - r.readability.f1 < -0.1).length,
+    emptyWhereReadabilityNot: rows.filter((r) => r.siftEmpty && !r.readabilityEmpty).length,
+    throws: rows.filter((r) => r.error).length,
+    netFired: rows.filter((r) => r.net?.fired).length,
+    netChoseReadability: rows.filter((r) => r.net?.chose === 'readability').length,
+    ourLayersThrew: rows.filter((r) => r.net?.error).length,
+  };
+}
+
+const results: Record<string, unknown> = {};
+const allRows: Row[] = [];
+for (const ds of loadPool(opts)) {
+  const rows = await runSet(ds);
+  allRows.push(...rows);
+  const s = summarise(ds, rows);
+  results[ds.name] = { metric: ds.metric, ...s };
+  console.log(`\n${ds.name}: ${s.pages} pages, metric ${ds.metric}${ds.metric === 'shingles' ? ` (tokenizer ${ds.tokenizer})` : ''}`);
+  console.log('extractor      F1     P      R');
+  console.log(`sift           ${fmt(s.sift.f1)}  ${fmt(s.sift.precision)}  ${fmt(s.sift.recall)}`);
+  console.log(`readability    ${fmt(s.readability.f1)}  ${fmt(s.readability.precision)}  ${fmt(s.readability.recall)}`);
+  console.log(
+    `pages below Readability: ${s.worsePages}, by more than 0.10 F1: ${s.worseBy010}; Sift empty where Readability is not: ${s.emptyWhereReadabilityNot}; ` +
+      `throws: ${s.throws}; safety net fired on ${s.netFired} (kept Readability's text on ${s.netChoseReadability}; our layers threw on ${s.ourLayersThrew})`,
+  );
+  const bad = rows.filter((r) => r.sift.f1 - r.readability.f1 < -0.1).sort((a, b) => a.sift.f1 - a.readability.f1 - (b.sift.f1 - b.readability.f1));
+  for (const r of bad) console.log(`  ${r.id.slice(0, 16)}  sift ${fmt(r.sift.f1)}  readability ${fmt(r.readability.f1)}  ${r.url}`);
+}
+if (opts.has('json')) writeFileSync(opts.get('json')!, JSON.stringify(allRows, null, 1));
+console.log(JSON.stringify({ bench: 'quality', withTitle, sets: results }));

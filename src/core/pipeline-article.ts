@@ -1,6 +1,6 @@
 import type { ExtractOutcome } from './types.ts';
 import { extractArticle } from './extract/index.ts';
-import { checkDocument, type Budget } from './budget.ts';
+import { budgetErrorFrom, checkDocument, type Budget } from './budget.ts';
 
 // The first half of the pipeline, on its own so that a bundle can hold it without the entity
 // tagger and its data: the popup shows the article from this, and the names follow
@@ -21,6 +21,12 @@ export function runArticleStage(doc: Document, options: ArticleStageOptions = {}
   const budget = options.budget;
   const over = budget ? checkDocument(doc, budget) : null;
   if (over) return { ok: false, error: over };
-  const { article, readability } = extractArticle(doc, { url: options.url, force: options.force, maxElemsToParse: budget?.maxElements });
-  return { ok: true, article, readability, entities: [], timings: { extractMs: now() - t0, entitiesMs: 0 } };
+  try {
+    const { article, readability } = extractArticle(doc, { url: options.url, force: options.force, maxElemsToParse: budget?.maxElements });
+    return { ok: true, article, readability, entities: [], timings: { extractMs: now() - t0, entitiesMs: 0 } };
+  } catch (err) {
+    // The safety net lets only the budget's refusals through; anything else is a bug, and still
+    // comes back as an answer rather than an exception in the page or a lost batch line.
+    return { ok: false, error: budgetErrorFrom(err) ?? { code: 'failed', message: String((err as Error)?.message ?? err) } };
+  }
 }

@@ -20,6 +20,11 @@ export function runPipeline(doc: Document, options: PipelineOptions = {}): Extra
   if (late) return { ok: false, error: late };
   if (!out.article || options.entities === false) return out;
   const t1 = now();
-  const entities = runEntityStage(doc, out.article, { uiLang: options.uiLang, budget });
+  let entities: typeof out.entities = [];
+  try {
+    entities = runEntityStage(doc, out.article, { uiLang: options.uiLang, budget });
+  } catch {
+    // A fault in the tagger must not cost the user the article: it comes back without names.
+  }
   return { ...out, entities, timings: { ...out.timings, entitiesMs: now() - t1 } };
 }

@@ -11,6 +11,9 @@ import { chooseLead, insertLead } from './lead-image.ts';
 import { recoverLead } from './lead-text.ts';
 import { siteOf } from './teasers.ts';
 import { forcedArticle } from './forced.ts';
+import { countHeadings, dropUnreadableStyles, visibleChars, withSafetyNet, type NetProbe, type NetReport, type OurAttempt } from './safety-net.ts';
+
+export type { NetReport } from './safety-net.ts';
 
 export interface ExtractOptions {
   /** The page address; defaults to the document's URL. */
@@ -25,6 +28,8 @@ export interface ExtractResult {
   /** Null only when nothing readable was found at all. */
   article: Article | null;
   readability: Readable;
+  /** What the safety net saw and did (safety-net.ts); absent only inside the net itself. */
+  net?: NetReport;
 }
 
 // Readability retries the whole extraction with fewer rules when it finds fewer characters than
@@ -44,14 +49,22 @@ function stripMarks(root: Element): void {
 
 /**
  * The cleaning pipeline. `doc` is never modified: the work is done on a clone, so the caller
- * can hand over the live page (content script) or a parsed file (CLI) alike.
+ * can hand over the live page (content script) or a parsed file (CLI) alike. Our layers run
+ * inside the safety net (safety-net.ts): when their result is suspect, or they throw, plain
+ * Readability's result for the page is weighed against it and the better one is kept.
  */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractResult {
+  return withSafetyNet(doc, options, (safe) => extractOurs(doc, options, safe));
+}
+
+/** Our layers alone, with what the safety net needs to judge their result. */
+function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean): OurAttempt {
   const url = options.url ?? doc.URL;
   const pageMeta = readPageMeta(doc);
   const site = siteOfPage(url, pageMeta.canonical ?? '');
   const cleanClone = (gentle: boolean) => {
     const work = doc.cloneNode(true) as Document;
+    if (safeStyles) dropUnreadableStyles(work);
     const pre = preClean(work, { url, site, gentle });
     return { work, pre, pageText: work.body?.textContent ?? '' };
   };
@@ -70,17 +83,22 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     serializer: (node) => node,
   }).parse();
   const container = parsed?.content as Element | null | undefined;
+  const probe: NetProbe = { homeChars: pre.homeChars, containerChars: 0, containerHeadings: 0, keptHeadings: 0, linkShare: 0 };
   if (!parsed || !container) {
-    if (options.force) return forced(doc, url, pageMeta);
-    return { article: null, readability: { isArticle: false, reason: 'no-content' } };
+    if (options.force) return { result: forced(doc, url, pageMeta), probe };
+    return { result: { article: null, readability: { isArticle: false, reason: 'no-content' } }, probe };
   }
   for (const el of Array.from(container.querySelectorAll(`[${STAND_IN_ATTR}]`))) el.remove();
   recoverLead(container, work.body);
+  probe.containerChars = visibleChars(container.textContent ?? '');
+  probe.containerHeadings = countHeadings(container);
   const { title } = readTitle(doc, pageMeta, parsed);
   const post = postClean(container, { url, title, site: pre.site, captions: pre.captions });
   const lead = chooseLead(container, pre.leadCandidates, pre.paragraphs, pageImage(pageMeta, url));
   const leadImage = lead ? insertLead(container, lead, url) : null;
   const text = blockText(container, { skipCaptions: CAPTION_ATTR });
+  probe.keptHeadings = countHeadings(container);
+  probe.linkShare = post.linkShare;
   stripMarks(container);
   const meta = readMetadata(
     doc,
@@ -96,14 +114,14 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     wordCount: countWords(text),
     readingMinutes: readingMinutes(text),
   };
-  if (options.force && !text.trim()) return forced(doc, url, pageMeta);
+  if (options.force && !text.trim()) return { result: forced(doc, url, pageMeta), probe };
   const readability = options.force
     ? { isArticle: true, reason: 'forced' as const }
     : judgeReadable({ text, linkShare: post.linkShare });
-  return { article, readability };
+  return { result: { article, readability }, probe };
 }
 
-function forced(doc: Document, url: string, pm: ReturnType<typeof readPageMeta>): ExtractResult {
+export function forced(doc: Document, url: string, pm: ReturnType<typeof readPageMeta>): ExtractResult {
   const article = forcedArticle(doc, url, pm);
   return article ? { article, readability: { isArticle: true, reason: 'forced' } } : { article: null, readability: { isArticle: false, reason: 'no-content' } };
 }

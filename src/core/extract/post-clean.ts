@@ -30,7 +30,7 @@ const URL_ATTRS: [string, string][] = [
 ];
 const KEEP_EMPTY = new Set(['IMG', 'BR', 'HR', 'VIDEO', 'AUDIO', 'IFRAME', 'SOURCE', 'PICTURE', 'TD', 'TH', 'TR', 'SVG', 'svg', 'MATH', 'math', 'CANVAS', 'EMBED', 'OBJECT', 'TRACK', 'WBR', 'COL', 'COLGROUP']);
 
-function absolutize(root: Element, base: string): void {
+export function absolutize(root: Element, base: string): void {
   for (const [tag, attr] of URL_ATTRS) {
     for (const el of Array.from(root.getElementsByTagName(tag))) {
       const raw = el.getAttribute(attr);

@@ -5,7 +5,7 @@
 import { BYLINE, CAPTION, JUNK_ROLES, SCREEN_READER, junkKind, neutralMarks } from './patterns.ts';
 import { imageSource } from './lazy-images.ts';
 import { commonSite, isTeaserGrid } from './teasers.ts';
-import { textHome } from './text-home.ts';
+import { findTextHome } from './text-home.ts';
 
 /** An image that may be the article's lead picture, recorded before Readability moves nodes. */
 export interface LeadCandidate {
@@ -32,6 +32,8 @@ export interface PreCleanResult {
   paragraphs: number[];
   /** Texts of the <h1>/<h2> removed before the first one kept (see headingsBeforeKept). */
   removedHeadings: string[];
+  /** Running text (characters outside links) of the page's likely article home (text-home.ts). */
+  homeChars: number;
 }
 
 export const ORDER_ATTR = 'data-sift-i';
@@ -126,9 +128,11 @@ export interface PreCleanContext {
 export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, site: null }): PreCleanResult {
   const body = doc.body;
   const site = ctx.site ?? (body ? commonSite(body, ctx.url) : '');
-  const result: PreCleanResult = { site, captions: new Set(), bylines: [], leadCandidates: [], paragraphs: [], removedHeadings: [] };
+  const result: PreCleanResult = { site, captions: new Set(), bylines: [], leadCandidates: [], paragraphs: [], removedHeadings: [], homeChars: 0 };
   if (!body) return result;
-  const articlePath = textHome(body);
+  const home = findTextHome(body);
+  const articlePath = home.path;
+  result.homeChars = home.chars;
   const holdsArticle = (el: Element): boolean => articlePath.has(el);
   const remove: Element[] = signupBoxes(body, articlePath);
   let order = 0;

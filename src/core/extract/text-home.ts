@@ -35,6 +35,11 @@ export function inFurniture(el: Element, body: Element): boolean {
  * can out-write a short article, but it is all links.
  */
 export function textHome(body: Element): Set<Element> {
+  return findTextHome(body).path;
+}
+
+/** The home's path (itself and its ancestors below <body>) and the running text credited to it. */
+export function findTextHome(body: Element): { path: Set<Element>; chars: number } {
   const byHome = new Map<Element, number>();
   const leafCache = new Map<Element, boolean>();
   const walker = body.ownerDocument.createTreeWalker(body, 4 /* SHOW_TEXT */);
@@ -61,11 +66,12 @@ export function textHome(body: Element): Set<Element> {
   // The home with the most text, unless a nearly as rich one sits outside page furniture.
   const ranked = [...byHome].sort((a, b) => b[1] - a[1]).slice(0, 5);
   let best: Element | null = ranked[0]?.[0] ?? null;
+  let chars = ranked[0]?.[1] ?? 0;
   if (best && inFurniture(best, body)) {
     const clean = ranked.find(([el, n]) => n >= ranked[0]![1] * 0.3 && !inFurniture(el, body));
-    if (clean) best = clean[0];
+    if (clean) [best, chars] = clean;
   }
   const keep = new Set<Element>();
   for (let e = best; e && e !== body; e = e.parentElement) keep.add(e);
-  return keep;
+  return { path: keep, chars };
 }
