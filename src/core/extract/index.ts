@@ -11,6 +11,7 @@ import { chooseLead, insertLead } from './lead-image.ts';
 import { recoverLead } from './lead-text.ts';
 import { siteOf } from './teasers.ts';
 import { forcedArticle } from './forced.ts';
+import { ruleOn } from './rules.ts';
 import { countHeadings, dropUnreadableStyles, visibleChars, withSafetyNet, type NetProbe, type NetReport, type OurAttempt } from './safety-net.ts';
 
 export type { NetReport } from './safety-net.ts';
@@ -69,7 +70,7 @@ function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean
     return { work, pre, pageText: work.body?.textContent ?? '' };
   };
   let { work, pre, pageText } = cleanClone(false);
-  if (pageText.trim().length < EMPTIED && (doc.body?.textContent ?? '').trim().length >= EMPTIED * 5) {
+  if (ruleOn('gentle-retry') && pageText.trim().length < EMPTIED && (doc.body?.textContent ?? '').trim().length >= EMPTIED * 5) {
     // Class names emptied the page (a short story in a "twosidebarL" beside a "twosidebarR"):
     // start again without them.
     ({ work, pre, pageText } = cleanClone(true));
@@ -77,7 +78,7 @@ function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean
   standIns(work, pre.removedHeadings);
   // The identity serializer hands back Readability's element itself: no HTML round trip.
   const parsed = new Readability<Node>(work, {
-    charThreshold: CHAR_THRESHOLD,
+    charThreshold: ruleOn('low-threshold') ? CHAR_THRESHOLD : undefined,
     maxElemsToParse: options.maxElemsToParse,
     keepClasses: false,
     serializer: (node) => node,
@@ -89,10 +90,10 @@ function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean
     return { result: { article: null, readability: { isArticle: false, reason: 'no-content' } }, probe };
   }
   for (const el of Array.from(container.querySelectorAll(`[${STAND_IN_ATTR}]`))) el.remove();
-  recoverLead(container, work.body);
+  if (ruleOn('recover-lead')) recoverLead(container, work.body);
   probe.containerChars = visibleChars(container.textContent ?? '');
   probe.containerHeadings = countHeadings(container);
-  const { title } = readTitle(doc, pageMeta, parsed);
+  const { title } = readTitle(doc, pageMeta, parsed, container.textContent ?? '');
   const post = postClean(container, { url, title, site: pre.site, captions: pre.captions });
   const lead = chooseLead(container, pre.leadCandidates, pre.paragraphs, pageImage(pageMeta, url));
   const leadImage = lead ? insertLead(container, lead, url) : null;
@@ -103,7 +104,7 @@ function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean
   const meta = readMetadata(
     doc,
     url,
-    { articleText: text, bylines: [...pre.bylines, ...post.bylines], pageText: hasSourceMark(pageText) ? pageText : '', readability: parsed },
+    { articleText: text, title, bylines: [...pre.bylines, ...post.bylines], pageText: hasSourceMark(pageText) ? pageText : '', readability: parsed },
     pageMeta,
   );
   const article: Article = {

@@ -2,6 +2,7 @@ import type { ArticleMeta } from '../types.ts';
 import { guessLang, isRtlText } from '../text/scripts.ts';
 import { normalizeInline, normalizeTitle } from '../text/whitespace.ts';
 import { dateInText, toIso } from './dates.ts';
+import { ruleOn } from './rules.ts';
 import { ldArticle, ldPeople, ldString, metaValue, readPageMeta, titleElements, type PageMeta } from './page-meta.ts';
 
 export { jsonLdObjects } from './page-meta.ts';
@@ -16,6 +17,8 @@ export interface MetaHints {
   bylines?: string[];
   /** Page text outside the article, searched only for a copy's source address. */
   pageText?: string;
+  /** The title already settled from the article (readTitle with its text); read again when absent. */
+  title?: string;
   /** Readability's own findings, the last resort. */
   readability?: { title?: string | null; byline?: string | null; siteName?: string | null; excerpt?: string | null; dir?: string | null };
 }
@@ -47,6 +50,21 @@ export function normalizeLang(raw: string | null | undefined): string | null {
   if (!m) return null;
   const script = m[2] ? m[2][0]!.toUpperCase() + m[2].slice(1).toLowerCase() : '';
   return [m[1]!.toLowerCase(), script, m[3]?.toUpperCase() ?? ''].filter(Boolean).join('-');
+}
+
+const CJK_LANGS = new Set(['zh', 'ja', 'ko']);
+
+/**
+ * A page's declared language is a hint, the article's script is a fact: a Chinese article in a
+ * page that says lang="en" (an article shown inside an English site's chrome) is Chinese. The
+ * script only speaks for some languages (guessLang); where it names a different one, it wins,
+ * except among Chinese, Japanese and Korean, where Han text alone cannot tell them apart.
+ */
+export function articleLang(declared: string | null, guessed: string | null): string | null {
+  if (!declared || !guessed) return declared ?? guessed;
+  const primary = declared.split('-')[0]!;
+  if (primary === guessed || (CJK_LANGS.has(primary) && CJK_LANGS.has(guessed))) return declared;
+  return guessed;
 }
 
 function cleanByline(raw: string | null | undefined, siteName: string | null): string | null {
@@ -114,8 +132,43 @@ function needsTitleElements(title: string, headings: string[]): boolean {
   return !headings.some((h) => h.length >= 4 && t.includes(h.replace(/\s+/g, '')));
 }
 
+const TOKEN = /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}|[\p{L}\p{N}]+/gu;
+const tokens = (text: string): string[] => text.toLowerCase().match(TOKEN) ?? [];
+
+/** Share of the tokens of `a` (words; CJK characters one by one) that occur in `text`. */
+function sharedShare(a: string, text: Set<string>): number {
+  const t = tokens(a);
+  return t.length ? t.filter((w) => text.has(w)).length / t.length : 0;
+}
+
+/**
+ * The article's own heading, when the title speaks of something else: a page that frames an
+ * article in another site's chrome (a file viewer's "path at branch · owner/repo") names the
+ * frame in its <title> and Open Graph tags. When almost none of the title's words occur in the
+ * article, the page heading that the article's text bears out best becomes the title.
+ */
+function headingOfArticle(title: string, headings: string[], articleText: string): string | null {
+  if (!articleText) return null;
+  // Addresses printed in the text (a share line's link) are not the article's words.
+  const words = new Set(tokens(articleText.slice(0, 3000).replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ')));
+  if (sharedShare(title, words) >= 0.25) return null;
+  let best: string | null = null;
+  let bestShare = 0.6;
+  for (const h of headings) {
+    if (tokens(h).length < 3) continue;
+    const share = sharedShare(h, words);
+    if (share > bestShare) [best, bestShare] = [h, share];
+  }
+  return best;
+}
+
 /** The page's site name and its headline, the title without the site and section names. */
-export function readTitle(doc: Document, pm: PageMeta, rb: MetaHints['readability'] = {}): { title: string; siteName: string | null } {
+export function readTitle(
+  doc: Document,
+  pm: PageMeta,
+  rb: MetaHints['readability'] = {},
+  articleText = '',
+): { title: string; siteName: string | null } {
   const ld = ldArticle(pm);
   const siteName =
     metaValue(pm, 'og:site_name', 'application-name', 'al:ios:app_name') ??
@@ -129,6 +182,7 @@ export function readTitle(doc: Document, pm: PageMeta, rb: MetaHints['readabilit
     '';
   const fullTitle = normalizeTitle(rawTitle);
   const title =
+    (ruleOn('article-heading-title') ? headingOfArticle(fullTitle, pm.headings, articleText) : null) ??
     headlineInTitle(fullTitle, pm.headings) ??
     (needsTitleElements(fullTitle, pm.headings) ? headlineInTitle(fullTitle, (pm.titleElements ??= titleElements(doc))) : null) ??
     stripSiteName(fullTitle, siteName);
@@ -143,7 +197,7 @@ export function pageImage(pm: PageMeta, url: string): string | null {
 export function readMetadata(doc: Document, url: string, hints: MetaHints = {}, pm: PageMeta = readPageMeta(doc)): Meta {
   const ld = ldArticle(pm);
   const rb = hints.readability ?? {};
-  const { title, siteName } = readTitle(doc, pm, rb);
+  const { title, siteName } = hints.title ? { title: hints.title, siteName: readTitle(doc, pm, rb).siteName } : readTitle(doc, pm, rb);
 
   const head = (hints.articleText ?? '').slice(0, 600);
   const byline =
@@ -167,13 +221,13 @@ export function readMetadata(doc: Document, url: string, hints: MetaHints = {}, 
     toIso(ldString(ld?.dateModified));
 
   const text = hints.articleText ?? '';
-  const lang =
+  const declared =
     normalizeLang(doc.documentElement?.getAttribute('lang')) ??
     normalizeLang(doc.documentElement?.getAttribute('xml:lang')) ??
     normalizeLang(metaValue(pm, 'content-language', 'language', 'dc.language')) ??
     normalizeLang(ldString(ld?.inLanguage)) ??
-    normalizeLang(metaValue(pm, 'og:locale')) ??
-    guessLang(text.slice(0, 2000));
+    normalizeLang(metaValue(pm, 'og:locale'));
+  const lang = articleLang(declared, guessLang(text.slice(0, 2000)));
   const dirAttr = (doc.documentElement?.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? rb.dir ?? '').toLowerCase();
   const dir = dirAttr === 'rtl' || (dirAttr !== 'ltr' && isRtlText((text || title).slice(0, 500))) ? 'rtl' : 'ltr';
 

@@ -113,3 +113,11 @@ export const SECTION_LABEL = L([
  */
 export const CLOSING_APPEAL =
   /\b(?:support(?:ing)? (?:our|us|independent)|consider (?:supporting|donating|a donation|subscribing)|help us (?:continue|keep)|become a (?:member|patron|supporter)|make a donation|unterstütze?n? (?:uns|unsere arbeit)|keine bezahlschranke|cancela cuando quieras|letters? to the editor|we want to hear (?:what you think|from you)|puede escribirnos|schreiben sie uns|suggested citation|zitiervorschlag|zitierweise|jobbörse|traumjobs?|kennt ihr schon|gefällt (?:dir|ihnen|euch) unser|(?:findest du|finden sie|findet ihr)\b.{0,60}\bhier\.?$)|(?:意见或建议|意見或建議|交流平台|欢迎投稿|歡迎投稿)|(?:诚邀|誠邀).{0,20}(?:投稿|爆料)/iu;
+
+/**
+ * A call to share or open the page by its QR code or copied link ("手机上长按并复制下列链接或二维码分享本文章：",
+ * "扫描二维码分享到微信", "Scan the QR code to read on your phone"): the page's own furniture, often
+ * printed with the page's address, so it may be long enough to pass for the last paragraph.
+ */
+export const QR_SHARE_CALL =
+  /(?:长按|長按).{0,12}(?:复制|複製|识别|識別|保存|分享)|(?:扫描|掃描|扫一扫|掃一掃|扫码|掃碼|识别|識別).{0,10}(?:二维码|二維碼)|(?:二维码|二維碼).{0,10}(?:分享|转发|轉發)|\bscan (?:the|this) QR code/iu;

@@ -3,6 +3,7 @@
 import { collapseWhitespace } from './cjk-whitespace.ts';
 import { filterBlocks } from './block-filter.ts';
 import { resolveLazyImages } from './lazy-images.ts';
+import { ruleOn } from './rules.ts';
 
 export interface PostCleanContext {
   url: string;
@@ -93,7 +94,7 @@ function dropEmpty(root: Element): void {
 export function postClean(root: Element, ctx: PostCleanContext): PostCleanResult {
   resolveLazyImages(root);
   absolutize(root, ctx.url);
-  dropTitleHeading(root, ctx.title);
+  if (ruleOn('title-heading')) dropTitleHeading(root, ctx.title);
   const { bylines, linkShare } = filterBlocks(root, ctx.url, ctx.site, ctx.captions);
   dropEmpty(root);
   collapseWhitespace(root);

@@ -6,6 +6,7 @@ import { BYLINE, CAPTION, JUNK_ROLES, SCREEN_READER, junkKind, neutralMarks } fr
 import { imageSource } from './lazy-images.ts';
 import { commonSite, isTeaserGrid } from './teasers.ts';
 import { findTextHome } from './text-home.ts';
+import { ruleOn } from './rules.ts';
 
 /** An image that may be the article's lead picture, recorded before Readability moves nodes. */
 export interface LeadCandidate {
@@ -131,10 +132,10 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
   const result: PreCleanResult = { site, captions: new Set(), bylines: [], leadCandidates: [], paragraphs: [], removedHeadings: [], homeChars: 0 };
   if (!body) return result;
   const home = findTextHome(body);
-  const articlePath = home.path;
+  const articlePath = ruleOn('text-home') ? home.path : new Set<Element>();
   result.homeChars = home.chars;
   const holdsArticle = (el: Element): boolean => articlePath.has(el);
-  const remove: Element[] = signupBoxes(body, articlePath);
+  const remove: Element[] = ruleOn('signup-boxes') ? signupBoxes(body, articlePath) : [];
   let order = 0;
   let wrappers: Set<Element> | undefined;
   // Depth-first, in document order; `keep` > 0 inside tables, code and math, which stay whole.
@@ -154,7 +155,7 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
       }
     } else if (tag !== 'IMG' && !INLINE.has(tag) && !HEADING.test(tag) && keep === 0) {
       const marks = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
-      const kind = marks.length > 1 && !ctx.gentle ? junkByMarks(el, marks, result) : null;
+      const kind = marks.length > 1 && !ctx.gentle && ruleOn('junk-marks') ? junkByMarks(el, marks, result) : null;
       // A dialog or share bar goes even when big (a consent dialog can out-write the article),
       // unless it holds the article and says so ("box article modal-enabled") or wraps the
       // page's <article>; a layout wrapper stays whenever it holds the article.
@@ -169,13 +170,13 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
         const text = captionKey(el.textContent ?? '');
         if (text) result.captions.add(text);
       }
-      if (!ctx.gentle && el.childElementCount >= 4 && !holdsArticle(el) && isTeaserGrid(el, ctx.url, site)) {
+      if (!ctx.gentle && el.childElementCount >= 4 && !holdsArticle(el) && ruleOn('teaser-grid') && isTeaserGrid(el, ctx.url, site)) {
         remove.push(el);
         continue;
       }
     }
     if (tag === 'IMG') {
-      if (isTrackingPixel(el) || ICONISH.test(`${imageSource(el) ?? ''} ${el.getAttribute('alt') ?? ''}`)) {
+      if (ruleOn('icons') && (isTrackingPixel(el) || ICONISH.test(`${imageSource(el) ?? ''} ${el.getAttribute('alt') ?? ''}`))) {
         remove.push(el);
         continue;
       }
@@ -189,7 +190,7 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
       if (section && own >= LEAD_TEXT) markSection(el, order, section);
     } else if (section && /^H[2-4]$/.test(tag) && (el.textContent ?? '').length >= LEAD_TEXT * 2) {
       markSection(el, order, section);
-    } else if (HEADING.test(tag) && isLinkHeading(el, section)) {
+    } else if (HEADING.test(tag) && ruleOn('link-headings') && isLinkHeading(el, section)) {
       // Headings made only of links are navigation or promotion, not article headings (in an
       // <article>, a linked title of a review or a teaser card is the teaser rules' business).
       remove.push(el);
@@ -200,7 +201,7 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
     const sec = SECTION_TAGS.has(tag) || el.getAttribute('itemprop') === 'articleBody' ? order : section;
     for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push({ el: c, keep: k, link: inLink, section: sec });
   }
-  result.removedHeadings = headingsBeforeKept(body, remove);
+  result.removedHeadings = ruleOn('stand-ins') ? headingsBeforeKept(body, remove) : [];
   for (const el of remove) el.remove();
   // <head> keeps only what Readability reads (title, meta); scripts and styles there cost it time.
   if (doc.head) {
@@ -258,7 +259,7 @@ export function standIns(doc: Document, texts: string[]): void {
 
 function dropped(el: Element, tag: string, keep: number): boolean {
   // A search <form> is furniture; a page-wide one (ASP.NET) is kept by the size guard.
-  if (DROP_TAGS.has(tag)) return true;
+  if (DROP_TAGS.has(tag)) return ruleOn('furniture-tags') || !GUARDED_TAGS.has(tag);
   if (tag === 'NOSCRIPT') {
     // Readability swaps lazy placeholders for the real picture kept in <noscript> (parsed as
     // elements without scripting, as text in a live page).
@@ -266,15 +267,17 @@ function dropped(el: Element, tag: string, keep: number): boolean {
   }
   if (tag === 'IFRAME') return !VIDEO_HOST.test(el.getAttribute('src') ?? '');
   if (tag === 'SVG' || tag === 'svg') return keep === 0 && !el.closest('figure');
-  if (el.hasAttribute('hidden')) return true;
-  const aria = el.getAttribute('aria-hidden');
-  if (aria === 'true' && !/fallback-image/.test(el.getAttribute('class') ?? '')) return true;
-  const style = el.getAttribute('style');
-  if (style && HIDDEN_STYLE.test(style)) return true;
+  if (ruleOn('hidden')) {
+    if (el.hasAttribute('hidden')) return true;
+    const aria = el.getAttribute('aria-hidden');
+    if (aria === 'true' && !/fallback-image/.test(el.getAttribute('class') ?? '')) return true;
+    const style = el.getAttribute('style');
+    if (style && HIDDEN_STYLE.test(style)) return true;
+  }
   const role = el.getAttribute('role');
-  if (role && JUNK_ROLES.has(role.toLowerCase())) return keep === 0;
+  if (role && JUNK_ROLES.has(role.toLowerCase()) && ruleOn('junk-roles')) return keep === 0;
   const cls = el.getAttribute('class');
-  if (cls && SCREEN_READER.test(cls)) return true;
+  if (cls && SCREEN_READER.test(cls) && ruleOn('screen-reader')) return true;
   return false;
 }
 

@@ -3,7 +3,7 @@
 // one's effect on every set of the development pool); in the product all are on. A rule earns
 // its place by what the pool loses without it, on more than one set.
 
-export type Stage = 'pre-clean' | 'readability' | 'post-clean' | 'block-filter' | 'block-runs' | 'net';
+export type Stage = 'pre-clean' | 'readability' | 'post-clean' | 'block-filter' | 'block-runs' | 'metadata' | 'net';
 
 export interface Rule {
   name: string;
@@ -38,6 +38,7 @@ export const RULES = [
   { name: 'labelled-links', stage: 'block-filter', purpose: 'drop link lists under a label ("Tags: a, b")' },
   { name: 'leaked-markup', stage: 'block-filter', purpose: 'drop lines of template or script code printed into the page' },
   { name: 'closing-appeal', stage: 'block-filter', purpose: 'drop the appeal after the article ("support our journalism")' },
+  { name: 'qr-share', stage: 'block-filter', purpose: 'drop the call to share the page by QR code or copied link at the end' },
   { name: 'captions', stage: 'block-filter', purpose: 'mark short text beside, under or repeating a picture as its caption (kept in HTML, not in text)' },
   { name: 'stamps', stage: 'block-filter', purpose: 'drop byline and date lines near the start or end' },
   { name: 'tiny-lead', stage: 'block-filter', purpose: 'drop one- or two-word lines before the first paragraph' },
@@ -45,6 +46,8 @@ export const RULES = [
   { name: 'menu-lists', stage: 'block-runs', purpose: 'drop runs of one-word list items after the last paragraph' },
   { name: 'labelled-sections', stage: 'block-runs', purpose: 'drop "Related" / "More from" sections and their links' },
   { name: 'orphan-headings', stage: 'block-runs', purpose: 'drop headings left over nothing' },
+  // Metadata.
+  { name: 'article-heading-title', stage: 'metadata', purpose: 'take the article\'s heading as the title when the page title shares almost no words with the article' },
   // The safety net (safety-net.ts).
   { name: 'safety-net', stage: 'net', purpose: 'when our result is suspect or our layers throw, keep plain Readability\'s text if it is much longer' },
 ] as const satisfies readonly Rule[];

@@ -19,6 +19,7 @@ import { readMetadata } from './metadata.ts';
 import { readPageMeta } from './page-meta.ts';
 import { judgeReadable } from './readable.ts';
 import type { ExtractOptions, ExtractResult } from './index.ts';
+import { ruleOn } from './rules.ts';
 
 /** What our layers saw on the way, for the net's questions. Characters exclude whitespace. */
 export interface NetProbe {
@@ -172,7 +173,7 @@ export function withSafetyNet(doc: Document, options: ExtractOptions, ours: (saf
   const report = (fired: boolean, chose: NetReport['chose'], readabilityChars: number): NetReport => ({
     fired, reasons, chose, siftChars, readabilityChars, probe: attempt?.probe ?? null, ...(error ? { error } : {}),
   });
-  if (attempt && reasons.length === 0) return { ...attempt.result, net: report(false, 'sift', -1) };
+  if (attempt && (reasons.length === 0 || (!error && !ruleOn('safety-net')))) return { ...attempt.result, net: report(false, 'sift', -1) };
 
   let plain: Plain | null = null;
   try {
