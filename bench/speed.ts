@@ -1,4 +1,8 @@
-// npm run bench:speed -- --data DIR [--limit N] [--entities] [--warmup N]
+// npm run bench:speed [-- --sets a,b] [--data DIR] [--limit N] [--entities] [--warmup N]
+//
+// Runs over the whole development pool by default (bench/lib/pool.ts), one ratio per set; --limit
+// takes the same deterministic sample of each set as the other pool benches. The safety net is
+// part of the timed pipeline (it runs plain Readability again on the pages it doubts).
 //
 // Times the full Sift pipeline without entity tagging (runPipeline(doc, {entities: false}):
 // metadata, clone, pre-clean, Readability, post-clean, lead picture, text) against plain
@@ -18,22 +22,23 @@
 // reports their median as a ratio of plain Readability's median (issue 4 asks for that figure).
 import { Readability } from '@mozilla/readability';
 import { runPipeline } from '../src/core/pipeline.ts';
+import { extractArticle } from '../src/core/extract/index.ts';
 import { findEntities } from '../src/core/entities/index.ts';
 import { parseHtml, releaseDocument } from '../src/cli/dom.ts';
-import { parseArgs, fail } from '../src/cli/args.ts';
-import { loadDataset, pageHtml, pageUrl } from './lib/dataset.ts';
+import { parseArgs } from '../src/cli/args.ts';
+import { pageHtml, pageUrl, type Dataset } from './lib/dataset.ts';
+import { loadPool } from './lib/pool.ts';
 import { median, quantile } from './lib/timer.ts';
 
-const { opts } = parseArgs(process.argv.slice(2), ['entities']);
-const dir = opts.get('data') ?? fail('usage: npm run bench:speed -- --data DIR [--limit N] [--entities] [--warmup N]');
-const ds = loadDataset(dir, opts.has('limit') ? Number(opts.get('limit')) : undefined);
+const { opts } = parseArgs(process.argv.slice(2), ['entities', 'net-count']);
 const warmup = Number(opts.get('warmup') ?? 3);
 const withEntities = opts.has('entities');
 
-const rb: number[] = [];
-const sift: number[] = [];
-const ent: number[] = [];
-const perPage: number[] = [];
+let rb: number[] = [];
+let sift: number[] = [];
+let ent: number[] = [];
+let perPage: number[] = [];
+let fired = 0;
 
 function timeReadability(doc: Document): number {
   const t0 = performance.now();
@@ -46,6 +51,7 @@ function timeSift(doc: Document, url: string): { ms: number; entMs: number | nul
   const t0 = performance.now();
   const out = runPipeline(doc, { url, entities: false });
   const ms = performance.now() - t0;
+  if (out.ok && netFired(doc, url)) fired++;
   let entMs: number | null = null;
   if (withEntities && out.ok && out.article) {
     const t1 = performance.now();
@@ -55,6 +61,19 @@ function timeSift(doc: Document, url: string): { ms: number; entMs: number | nul
   return { ms, entMs };
 }
 
+// --net-count: whether the net fired on each page, from a second, untimed run (the quality bench
+// reports the same from its own run).
+function netFired(doc: Document, url: string): boolean {
+  return countNet ? extractArticle(doc, { url }).net?.fired === true : false;
+}
+const countNet = opts.has('net-count');
+
+async function runSet(ds: Dataset): Promise<Record<string, unknown>> {
+rb = [];
+sift = [];
+ent = [];
+perPage = [];
+fired = 0;
 const pages = ds.pages;
 for (let i = 0; i < pages.length + warmup; i++) {
   const page = pages[i < warmup ? i % pages.length : i - warmup]!;
@@ -87,7 +106,6 @@ console.log(`plain Readability (clone + parse)   median ${mRb.toFixed(1)} ms   p
 console.log(`Sift pipeline, no entities          median ${mSift.toFixed(1)} ms   p90 ${quantile(sift, 0.9).toFixed(1)} ms`);
 console.log(`ratio of medians ${(mSift / mRb).toFixed(3)}   median of per-page ratios ${median(perPage).toFixed(3)}`);
 const result: Record<string, unknown> = {
-  bench: 'speed',
   dataset: ds.name,
   pages: rb.length,
   readabilityMedianMs: r2(mRb),
@@ -95,10 +113,19 @@ const result: Record<string, unknown> = {
   ratio: r3(mSift / mRb),
   perPageRatioMedian: r3(median(perPage)),
 };
+if (countNet) {
+  result.netFired = fired;
+  console.log(`safety net fired on ${fired} of ${rb.length} pages`);
+}
 if (withEntities) {
   const mEnt = median(ent);
   console.log(`entity layers (findEntities)        median ${mEnt.toFixed(1)} ms   = ${(mEnt / mRb).toFixed(3)} x plain Readability`);
   result.entitiesMedianMs = r2(mEnt);
   result.entitiesRatio = r3(mEnt / mRb);
 }
-console.log(JSON.stringify(result));
+return result;
+}
+
+const all: Record<string, unknown> = {};
+for (const ds of loadPool(opts)) all[ds.name] = await runSet(ds);
+console.log(JSON.stringify({ bench: 'speed', sets: all }));
