@@ -130,6 +130,7 @@ for (const ds of loadPool(opts)) {
   );
   const bad = rows.filter((r) => r.sift.f1 - r.readability.f1 < -0.1).sort((a, b) => a.sift.f1 - a.readability.f1 - (b.sift.f1 - b.readability.f1));
   for (const r of bad) console.log(`  ${r.id.slice(0, 16)}  sift ${fmt(r.sift.f1)}  readability ${fmt(r.readability.f1)}  ${r.url}`);
+  // Written after each set, so a long pool run can be read while it goes on.
+  if (opts.has('json')) writeFileSync(opts.get('json')!, JSON.stringify(allRows, null, 1));
 }
-if (opts.has('json')) writeFileSync(opts.get('json')!, JSON.stringify(allRows, null, 1));
 console.log(JSON.stringify({ bench: 'quality', withTitle, sets: results }));

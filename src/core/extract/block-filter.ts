@@ -12,7 +12,7 @@ import {
 import { HEADING, LONG_WORDS, SHORT_WORDS, dropClosingBoilerplate, dropLabelledSections, dropMenuLists, dropOrphanHeadings, isLabel } from './block-runs.ts';
 import { CAPTION_ATTR, captionKey } from './pre-clean.ts';
 import { commonSite, linkSite } from './teasers.ts';
-import { ruleOn } from './rules.ts';
+import { ruleOn, type RuleName } from './rules.ts';
 
 const LEAF_STOP = new Set(['TABLE', 'PRE', 'FIGURE', 'MATH', 'svg', 'SVG']);
 const BLOCK_TAGS = new Set([
@@ -282,6 +282,17 @@ function nearImage(el: Element): boolean {
   return false;
 }
 
+/**
+ * A pass over the run of blocks as a named rule: it runs, and what it dropped is taken back when
+ * the rule is off (the rule is asked only when it dropped something, which bench:ablation uses
+ * to skip rules that did nothing on a page).
+ */
+function asRule(blocks: Block[], name: RuleName, pass: () => void): void {
+  const before = blocks.map((b) => b.drop);
+  pass();
+  if (blocks.some((b, i) => b.drop !== before[i]) && !ruleOn(name)) blocks.forEach((b, i) => (b.drop = before[i]!));
+}
+
 export interface FilterResult {
   bylines: string[];
   /** Share of the container's words inside links, before anything was dropped. */
@@ -322,29 +333,29 @@ export function filterBlocks(root: Element, base: string, home: string | null = 
     const short = b.words <= SHORT_WORDS;
     const before = firstLong >= 0 && i < firstLong;
     const after = lastLong >= 0 && i > lastLong;
-    if (short && ruleOn('labels') && (isLabel(b.text) || isShareBar(b.text) || BREADCRUMB.test(b.text))) b.drop = true;
-    else if (b.words <= 40 && ruleOn('boilerplate-lines') && (RIGHTS.test(b.text) || SIGN_OFF.test(b.text) || SHORTCODE.test(b.text) || isPromo(b.text, b.words))) b.drop = true;
-    else if (b.words <= 60 && ruleOn('follow-calls') && SOCIAL_NETWORK.test(b.text) && FOLLOW_CALL.test(b.text)) b.drop = true;
-    else if (b.words <= 30 && ruleOn('credits') && CREDIT.test(b.text)) {
+    if (short && (isLabel(b.text) || isShareBar(b.text) || BREADCRUMB.test(b.text)) && ruleOn('labels')) b.drop = true;
+    else if (b.words <= 40 && (RIGHTS.test(b.text) || SIGN_OFF.test(b.text) || SHORTCODE.test(b.text) || isPromo(b.text, b.words)) && ruleOn('boilerplate-lines')) b.drop = true;
+    else if (b.words <= 60 && SOCIAL_NETWORK.test(b.text) && FOLLOW_CALL.test(b.text) && ruleOn('follow-calls')) b.drop = true;
+    else if (b.words <= 30 && CREDIT.test(b.text) && ruleOn('credits')) {
       if (nearImage(b.el)) b.caption = true;
       else b.drop = true;
     } else if (b.linkShare >= 0.7 && b.words <= LONG_WORDS && b.internalShare >= 0.5 && ruleOn('internal-links')) b.drop = true;
-    else if (b.linkShare >= 0.5 && b.words <= 80 && ruleOn('labelled-links') && isLabel(unlinkedText(b.el))) b.drop = true;
-    else if (b.words <= 60 && ruleOn('leaked-markup') && LEAKED_MARKUP.test(b.text)) b.drop = true;
-    else if (after && b.words <= 80 && ruleOn('closing-appeal') && CLOSING_APPEAL.test(b.text)) b.drop = true;
-    else if (i >= lastLong && lastLong >= 0 && b.words <= 80 && ruleOn('qr-share') && QR_SHARE_CALL.test(b.text)) b.drop = true;
-    else if (b.words <= 40 && ruleOn('captions') && besidePicture(b.el, root)) b.caption = true;
-    else if (b.words <= SHORT_WORDS && b.tag === 'P' && ruleOn('captions') && underPicture(b.el)) b.caption = true;
-    else if (b.words <= 60 && ruleOn('captions') && repeatsAlt(b)) b.caption = true;
-    else if ((before || after || i < 3) && ruleOn('stamps') && ((short && (BY_LINE.test(b.text) || isStamp(b.text))) || (b.words <= 24 && (isDoubleStamp(b.text) || (BY_LINE.test(b.text) && !!dateInText(b.text)))))) {
+    else if (b.linkShare >= 0.5 && b.words <= 80 && isLabel(unlinkedText(b.el)) && ruleOn('labelled-links')) b.drop = true;
+    else if (b.words <= 60 && LEAKED_MARKUP.test(b.text) && ruleOn('leaked-markup')) b.drop = true;
+    else if (after && b.words <= 80 && CLOSING_APPEAL.test(b.text) && ruleOn('closing-appeal')) b.drop = true;
+    else if (i >= lastLong && lastLong >= 0 && b.words <= 80 && QR_SHARE_CALL.test(b.text) && ruleOn('qr-share')) b.drop = true;
+    else if (b.words <= 40 && besidePicture(b.el, root) && ruleOn('captions')) b.caption = true;
+    else if (b.words <= SHORT_WORDS && b.tag === 'P' && underPicture(b.el) && ruleOn('captions')) b.caption = true;
+    else if (b.words <= 60 && repeatsAlt(b) && ruleOn('captions')) b.caption = true;
+    else if ((before || after || i < 3) && ((short && (BY_LINE.test(b.text) || isStamp(b.text))) || (b.words <= 24 && (isDoubleStamp(b.text) || (BY_LINE.test(b.text) && !!dateInText(b.text))))) && ruleOn('stamps')) {
       b.drop = true;
       if (BY_LINE.test(b.text)) bylines.push(b.text);
     } else if (before && i < 3 && b.words <= 2 && b.tag !== 'LI' && !HEADING.test(b.tag) && ruleOn('tiny-lead')) b.drop = true;
   });
-  if (ruleOn('closing-boilerplate')) dropClosingBoilerplate(blocks);
-  if (ruleOn('menu-lists')) dropMenuLists(blocks, lastLong);
-  if (ruleOn('labelled-sections')) dropLabelledSections(blocks, firstLong);
-  if (ruleOn('orphan-headings')) dropOrphanHeadings(blocks);
+  asRule(blocks, 'closing-boilerplate', () => dropClosingBoilerplate(blocks));
+  asRule(blocks, 'menu-lists', () => dropMenuLists(blocks, lastLong));
+  asRule(blocks, 'labelled-sections', () => dropLabelledSections(blocks, firstLong));
+  asRule(blocks, 'orphan-headings', () => dropOrphanHeadings(blocks));
   for (const b of blocks) {
     if (b.drop) b.el.remove();
     else if (b.caption && b.el.tagName !== 'FIGCAPTION') b.el.setAttribute(CAPTION_ATTR, '');

@@ -70,7 +70,7 @@ function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean
     return { work, pre, pageText: work.body?.textContent ?? '' };
   };
   let { work, pre, pageText } = cleanClone(false);
-  if (ruleOn('gentle-retry') && pageText.trim().length < EMPTIED && (doc.body?.textContent ?? '').trim().length >= EMPTIED * 5) {
+  if (pageText.trim().length < EMPTIED && (doc.body?.textContent ?? '').trim().length >= EMPTIED * 5 && ruleOn('gentle-retry')) {
     // Class names emptied the page (a short story in a "twosidebarL" beside a "twosidebarR"):
     // start again without them.
     ({ work, pre, pageText } = cleanClone(true));
@@ -90,7 +90,7 @@ function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean
     return { result: { article: null, readability: { isArticle: false, reason: 'no-content' } }, probe };
   }
   for (const el of Array.from(container.querySelectorAll(`[${STAND_IN_ATTR}]`))) el.remove();
-  if (ruleOn('recover-lead')) recoverLead(container, work.body);
+  recoverLead(container, work.body);
   probe.containerChars = visibleChars(container.textContent ?? '');
   probe.containerHeadings = countHeadings(container);
   const { title } = readTitle(doc, pageMeta, parsed, container.textContent ?? '');

@@ -4,6 +4,7 @@
 // with their position and that element's; blocks of the same article that Readability left in
 // the page, before the text it chose, are put back at the top (the block filter judges them next).
 import { CAPTION_ATTR, ORDER_ATTR, SECTION_ATTR } from './pre-clean.ts';
+import { ruleOn } from './rules.ts';
 
 const MAX_LEAD_BLOCKS = 3;
 const MAX_LINK_SHARE = 0.3;
@@ -28,7 +29,7 @@ export function recoverLead(root: Element, page: Element | null): number {
   const lead = left
     .slice(-MAX_LEAD_BLOCKS)
     .filter((el) => linkShare(el) < MAX_LINK_SHARE && !el.closest(`[${CAPTION_ATTR}], figure, figcaption`));
-  if (lead.length === 0) return 0;
+  if (lead.length === 0 || !ruleOn('recover-lead')) return 0;
   const host = root.firstElementChild && root.children.length === 1 ? root.firstElementChild : root;
   const anchor = host.firstChild;
   for (const el of lead) host.insertBefore(el, anchor);

@@ -182,7 +182,7 @@ export function readTitle(
     '';
   const fullTitle = normalizeTitle(rawTitle);
   const title =
-    (ruleOn('article-heading-title') ? headingOfArticle(fullTitle, pm.headings, articleText) : null) ??
+    ((h) => (h && ruleOn('article-heading-title') ? h : null))(headingOfArticle(fullTitle, pm.headings, articleText)) ??
     headlineInTitle(fullTitle, pm.headings) ??
     (needsTitleElements(fullTitle, pm.headings) ? headlineInTitle(fullTitle, (pm.titleElements ??= titleElements(doc))) : null) ??
     stripSiteName(fullTitle, siteName);

@@ -75,7 +75,7 @@ function dropTitleHeading(root: Element, title: string): void {
   for (const h of Array.from(root.querySelectorAll('h1,h2,h3')).slice(0, 3)) {
     const n = norm(h.textContent ?? '');
     if (n && (n === t || (n.length > 10 && t.includes(n)) || (t.length > 10 && n.includes(t) && n.length < t.length * 1.3))) {
-      h.remove();
+      if (ruleOn('title-heading')) h.remove();
       return;
     }
   }
@@ -94,7 +94,7 @@ function dropEmpty(root: Element): void {
 export function postClean(root: Element, ctx: PostCleanContext): PostCleanResult {
   resolveLazyImages(root);
   absolutize(root, ctx.url);
-  if (ruleOn('title-heading')) dropTitleHeading(root, ctx.title);
+  dropTitleHeading(root, ctx.title);
   const { bylines, linkShare } = filterBlocks(root, ctx.url, ctx.site, ctx.captions);
   dropEmpty(root);
   collapseWhitespace(root);

@@ -135,7 +135,8 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
   const articlePath = ruleOn('text-home') ? home.path : new Set<Element>();
   result.homeChars = home.chars;
   const holdsArticle = (el: Element): boolean => articlePath.has(el);
-  const remove: Element[] = ruleOn('signup-boxes') ? signupBoxes(body, articlePath) : [];
+  const boxes = signupBoxes(body, articlePath);
+  const remove: Element[] = boxes.length && ruleOn('signup-boxes') ? boxes : [];
   let order = 0;
   let wrappers: Set<Element> | undefined;
   // Depth-first, in document order; `keep` > 0 inside tables, code and math, which stay whole.
@@ -155,7 +156,8 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
       }
     } else if (tag !== 'IMG' && !INLINE.has(tag) && !HEADING.test(tag) && keep === 0) {
       const marks = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
-      const kind = marks.length > 1 && !ctx.gentle && ruleOn('junk-marks') ? junkByMarks(el, marks, result) : null;
+      const found = marks.length > 1 && !ctx.gentle ? junkByMarks(el, marks, result) : null;
+      const kind = found && ruleOn('junk-marks') ? found : null;
       // A dialog or share bar goes even when big (a consent dialog can out-write the article),
       // unless it holds the article and says so ("box article modal-enabled") or wraps the
       // page's <article>; a layout wrapper stays whenever it holds the article.
@@ -170,13 +172,13 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
         const text = captionKey(el.textContent ?? '');
         if (text) result.captions.add(text);
       }
-      if (!ctx.gentle && el.childElementCount >= 4 && !holdsArticle(el) && ruleOn('teaser-grid') && isTeaserGrid(el, ctx.url, site)) {
+      if (!ctx.gentle && el.childElementCount >= 4 && !holdsArticle(el) && isTeaserGrid(el, ctx.url, site) && ruleOn('teaser-grid')) {
         remove.push(el);
         continue;
       }
     }
     if (tag === 'IMG') {
-      if (ruleOn('icons') && (isTrackingPixel(el) || ICONISH.test(`${imageSource(el) ?? ''} ${el.getAttribute('alt') ?? ''}`))) {
+      if ((isTrackingPixel(el) || ICONISH.test(`${imageSource(el) ?? ''} ${el.getAttribute('alt') ?? ''}`)) && ruleOn('icons')) {
         remove.push(el);
         continue;
       }
@@ -190,7 +192,7 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
       if (section && own >= LEAD_TEXT) markSection(el, order, section);
     } else if (section && /^H[2-4]$/.test(tag) && (el.textContent ?? '').length >= LEAD_TEXT * 2) {
       markSection(el, order, section);
-    } else if (HEADING.test(tag) && ruleOn('link-headings') && isLinkHeading(el, section)) {
+    } else if (HEADING.test(tag) && isLinkHeading(el, section) && ruleOn('link-headings')) {
       // Headings made only of links are navigation or promotion, not article headings (in an
       // <article>, a linked title of a review or a teaser card is the teaser rules' business).
       remove.push(el);
@@ -201,7 +203,8 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
     const sec = SECTION_TAGS.has(tag) || el.getAttribute('itemprop') === 'articleBody' ? order : section;
     for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push({ el: c, keep: k, link: inLink, section: sec });
   }
-  result.removedHeadings = ruleOn('stand-ins') ? headingsBeforeKept(body, remove) : [];
+  const removedHeadings = headingsBeforeKept(body, remove);
+  result.removedHeadings = removedHeadings.length && ruleOn('stand-ins') ? removedHeadings : [];
   for (const el of remove) el.remove();
   // <head> keeps only what Readability reads (title, meta); scripts and styles there cost it time.
   if (doc.head) {
@@ -259,7 +262,7 @@ export function standIns(doc: Document, texts: string[]): void {
 
 function dropped(el: Element, tag: string, keep: number): boolean {
   // A search <form> is furniture; a page-wide one (ASP.NET) is kept by the size guard.
-  if (DROP_TAGS.has(tag)) return ruleOn('furniture-tags') || !GUARDED_TAGS.has(tag);
+  if (DROP_TAGS.has(tag)) return !GUARDED_TAGS.has(tag) || ruleOn('furniture-tags');
   if (tag === 'NOSCRIPT') {
     // Readability swaps lazy placeholders for the real picture kept in <noscript> (parsed as
     // elements without scripting, as text in a live page).
@@ -267,13 +270,11 @@ function dropped(el: Element, tag: string, keep: number): boolean {
   }
   if (tag === 'IFRAME') return !VIDEO_HOST.test(el.getAttribute('src') ?? '');
   if (tag === 'SVG' || tag === 'svg') return keep === 0 && !el.closest('figure');
-  if (ruleOn('hidden')) {
-    if (el.hasAttribute('hidden')) return true;
-    const aria = el.getAttribute('aria-hidden');
-    if (aria === 'true' && !/fallback-image/.test(el.getAttribute('class') ?? '')) return true;
-    const style = el.getAttribute('style');
-    if (style && HIDDEN_STYLE.test(style)) return true;
-  }
+  if (el.hasAttribute('hidden') && ruleOn('hidden')) return true;
+  const aria = el.getAttribute('aria-hidden');
+  if (aria === 'true' && !/fallback-image/.test(el.getAttribute('class') ?? '') && ruleOn('hidden')) return true;
+  const style = el.getAttribute('style');
+  if (style && HIDDEN_STYLE.test(style) && ruleOn('hidden')) return true;
   const role = el.getAttribute('role');
   if (role && JUNK_ROLES.has(role.toLowerCase()) && ruleOn('junk-roles')) return keep === 0;
   const cls = el.getAttribute('class');

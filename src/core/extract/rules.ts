@@ -55,10 +55,24 @@ export const RULES = [
 export type RuleName = (typeof RULES)[number]['name'];
 
 const off = new Set<string>();
+// The rules asked while tracing (bench:ablation): each is asked only where it would act, so a rule
+// not asked on a page cannot change that page when it is switched off.
+let asked: Set<string> | null = null;
 
 /** Whether a rule is in force (always, unless a benchmark switched it off). */
 export function ruleOn(name: RuleName): boolean {
+  asked?.add(name);
   return off.size === 0 || !off.has(name);
+}
+
+/** Start recording which rules are asked; returns the set being filled. */
+export function traceRules(): Set<string> {
+  asked = new Set();
+  return asked;
+}
+
+export function stopTrace(): void {
+  asked = null;
 }
 
 /** Switch rules off by name; unknown names are an error, so a typo never measures nothing. */
