@@ -15,25 +15,29 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle, type NetReport } from '../src/core/extract/index.ts';
+import type { Article } from '../src/core/types.ts';
 import { parseHtml, releaseDocument } from '../src/cli/dom.ts';
 import { parseArgs } from '../src/cli/args.ts';
 import { pageHtml, pageUrl, type Dataset, type Page } from './lib/dataset.ts';
 import { loadPool } from './lib/pool.ts';
 import { BaselineCache, plainReadability } from './lib/baseline.ts';
 import { aggregateShingles, aggregateSnippets, scoreShingles, scoreSnippets, type Corpus, type PageScore, type Snippets } from './lib/metrics.ts';
-import { disableRules } from '../src/core/extract/rules.ts';
+import { disableRules, enableAllRules } from '../src/core/extract/rules.ts';
 
 const { opts } = parseArgs(process.argv.slice(2), ['no-cache', 'with-title']);
 const withTitle = opts.has('with-title');
 const only = opts.get('only')?.split(',');
 const dump = opts.get('dump');
-if (opts.has('off')) disableRules(opts.get('off')!.split(','));
+const off = opts.get('off')?.split(',') ?? [];
+if (off.length) disableRules(off);
 
 export interface Row {
   set: string;
   id: string;
   url: string;
   sift: PageScore;
+  /** Our own layers' text without the safety net (differs only where the net kept Readability's). */
+  noNet: PageScore;
   readability: PageScore;
   siftEmpty: boolean;
   readabilityEmpty: boolean;
@@ -65,18 +69,29 @@ async function runSet(ds: Dataset): Promise<Row[]> {
     let text = '';
     let error: string | undefined;
     let net: NetReport | undefined;
+    let noNetText: string | null = null;
+    const asText = (article: Article | null): string => (article ? (withTitle && article.title ? `${article.title}\n${article.text}` : article.text) : '');
     try {
       const out = extractArticle(doc, { url, force: true });
       net = out.net;
-      const article = out.article;
-      text = article ? (withTitle && article.title ? `${article.title}\n${article.text}` : article.text) : '';
+      text = asText(out.article);
+      if (net?.chose === 'readability') {
+        // What our layers alone gave, to measure what the net is worth (same run, same page).
+        disableRules(['safety-net']);
+        try {
+          noNetText = asText(extractArticle(doc, { url, force: true }).article);
+        } finally {
+          enableAllRules();
+          if (off.length) disableRules(off);
+        }
+      }
     } catch (err) {
       error = String((err as Error).stack ?? err);
       process.stderr.write(`${ds.name} ${page.id}: ${error}\n`);
     }
     await releaseDocument(doc);
     rows.push({
-      set: ds.name, id: page.id, url: page.url, sift: score(page, text), readability: score(page, base),
+      set: ds.name, id: page.id, url: page.url, sift: score(page, text), noNet: noNetText === null ? score(page, text) : score(page, noNetText), readability: score(page, base),
       siftEmpty: !hasText(text), readabilityEmpty: !hasText(base), net, error,
     });
     if (dump) {
@@ -97,12 +112,15 @@ const round = (c: Corpus) => ({ f1: +c.f1.toFixed(4), precision: +c.precision.to
 export function summarise(ds: Pick<Dataset, 'metric'>, rows: Row[]) {
   const aggregate = (s: PageScore[]): Corpus => (ds.metric === 'snippets' ? aggregateSnippets(s) : aggregateShingles(s));
   const sift = aggregate(rows.map((r) => r.sift));
+  const noNet = aggregate(rows.map((r) => r.noNet));
   const readability = aggregate(rows.map((r) => r.readability));
   const worse = rows.filter((r) => r.sift.f1 - r.readability.f1 < -1e-9);
   return {
     pages: rows.length,
     sift: round(sift),
+    siftWithoutNet: round(noNet),
     readability: round(readability),
+    worseBy010WithoutNet: rows.filter((r) => r.noNet.f1 - r.readability.f1 < -0.1).length,
     worsePages: worse.length,
     worseBy010: worse.filter((r) => r.sift.f1 - r.readability.f1 < -0.1).length,
     emptyWhereReadabilityNot: rows.filter((r) => r.siftEmpty && !r.readabilityEmpty).length,
@@ -123,6 +141,7 @@ for (const ds of loadPool(opts)) {
   console.log(`\n${ds.name}: ${s.pages} pages, metric ${ds.metric}${ds.metric === 'shingles' ? ` (tokenizer ${ds.tokenizer})` : ''}`);
   console.log('extractor      F1     P      R');
   console.log(`sift           ${fmt(s.sift.f1)}  ${fmt(s.sift.precision)}  ${fmt(s.sift.recall)}`);
+  console.log(`sift, no net   ${fmt(s.siftWithoutNet.f1)}  ${fmt(s.siftWithoutNet.precision)}  ${fmt(s.siftWithoutNet.recall)}`);
   console.log(`readability    ${fmt(s.readability.f1)}  ${fmt(s.readability.precision)}  ${fmt(s.readability.recall)}`);
   console.log(
     `pages below Readability: ${s.worsePages}, by more than 0.10 F1: ${s.worseBy010}; Sift empty where Readability is not: ${s.emptyWhereReadabilityNot}; ` +
