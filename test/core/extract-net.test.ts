@@ -8,6 +8,7 @@ import { RULES, disableRules, enableAllRules, ruleOn } from '../../src/core/extr
 import { runPipeline } from '../../src/core/pipeline.ts';
 import { decodeHtml } from '../../src/cli/decode.ts';
 import { ROOT, parse } from '../helpers.ts';
+import { readFixture } from '../../bench/lib/fixture.ts';
 
 const STORY = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the story, long enough to be read as running text by anyone, with a few more words here.</p>`).join('');
 
@@ -16,13 +17,13 @@ const STORY = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the 
  * `calc(($a - $b) / 16 * 9)`) when a script reads element.style; the version pinned here does
  * not, so the fault is injected: reading `style` of such an element throws, as it did.
  */
-function withThrowingStyles(doc: Document): Document {
+function withThrowingStyles(doc: Document, unreadable: RegExp = /\$/): Document {
   const proto = (doc.defaultView as unknown as { HTMLElement: { prototype: object } }).HTMLElement.prototype;
   const desc = Object.getOwnPropertyDescriptor(proto, 'style')!;
   Object.defineProperty(proto, 'style', {
     configurable: true,
     get(this: HTMLElement) {
-      if ((this.getAttribute('style') ?? '').includes('$')) throw new SyntaxError(`Invalid CSS: ${this.getAttribute('style')}`);
+      if (unreadable.test(this.getAttribute('style') ?? '')) throw new SyntaxError(`Invalid CSS: ${this.getAttribute('style')}`);
       return desc.get!.call(this);
     },
   });
@@ -41,6 +42,18 @@ describe('the safety net', () => {
     expect(out.article?.text).toContain('Paragraph 6 of the story');
     const piped = runPipeline(withThrowingStyles(parse(html, 'https://news.example/story')), { url: 'https://news.example/story' });
     expect(piped.ok).toBe(true);
+  });
+
+  it('reads a real page whose aspect-ratio styles (calc(300 / 400 * 100%)) the CSS parser rejects, as it reads it without the fault', () => {
+    // trafilatura-dev waldwissen.net (fixtures/extract/de-waldwissen-calc-style): picture boxes
+    // sized by `padding-bottom: calc(300 / 400 * 100%)`, the same kind as the SCSS expression.
+    const { bytes, expected } = readFixture(join(ROOT, 'fixtures/extract/de-waldwissen-calc-style'));
+    const url = expected.source.url;
+    const doc = withThrowingStyles(parse(decodeHtml(bytes).text, url), /calc\(/);
+    const out = extractArticle(doc, { url });
+    expect(out.net?.reasons).toContain('error');
+    expect(out.readability).toEqual(expected.readability);
+    expect(out.article?.text).toBe((expected.article as { text: string }).text);
   });
 
   it('leaves a clean result alone without running Readability a second time', () => {
