@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test: everything CI checks, in order, on a fresh machine.
-# Installs what is missing (npm packages; Debian's Chromium when run as root), then:
-# typecheck, lint, unit tests, Chrome and Firefox builds, web-ext lint, e2e in real Chromium.
+# Installs what is missing (npm packages; Debian's Chromium and Firefox ESR when run as root), then:
+# typecheck, lint, unit tests, Chrome and Firefox builds, web-ext lint, e2e in real Chromium,
+# e2e in real Firefox.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,12 +19,16 @@ fi
 step "chromium"
 bash scripts/ensure-chromium.sh
 
+step "firefox"
+bash scripts/ensure-firefox.sh
+
 step "typecheck";            npm run --silent typecheck
 step "lint";                 npm run --silent lint
 step "unit tests";           npm run --silent test:unit
 step "build (chrome, firefox)"; npm run --silent build
 step "web-ext lint (firefox)"; npm run --silent lint:firefox
 step "e2e (real Chromium)";  npm run --silent test:e2e
+step "e2e (real Firefox)";   npm run --silent test:e2e:firefox
 
 echo
 echo "All checks passed in $(( $(date +%s) - started )) s."

@@ -106,6 +106,25 @@ export class FirefoxSift {
     throw new Error(`${url} did not load`);
   }
 
+  /**
+   * A web page in `page`, loaded. On a loaded 2-core machine BiDi's navigate now and then fails
+   * with a protocol error though the page loads: check where the tab is, and try again if not there.
+   */
+  async goto(page: Page, url: string): Promise<void> {
+    let last: unknown;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+        return;
+      } catch (err) {
+        last = err;
+        const there = await page.evaluate(() => document.readyState === 'complete' && location.href).catch(() => '');
+        if (there === url) return;
+      }
+    }
+    throw last;
+  }
+
   /** A browser page (about:…): BiDi reports no load for those, so poll as for extension pages. */
   private async goPrivileged(page: Page, url: string): Promise<void> {
     page.goto(url).catch(() => {});
@@ -115,16 +134,23 @@ export class FirefoxSift {
     throw new Error(`${url} did not load`);
   }
 
+  /** Reload an extension page (polled, as its first load). */
   async reload(page: Page): Promise<void> {
-    const path = page.url().slice(EXT.length + 1);
-    await page.evaluate(() => location.replace('about:blank')).catch(() => {});
-    await this.goExtension(page, path);
+    await page.evaluate(() => {
+      (window as unknown as { __e2eOld: boolean }).__e2eOld = true;
+      location.reload();
+    });
+    for (let i = 0; i < 600; i++, await sleep(25)) {
+      const fresh = await page.evaluate(() => !(window as unknown as { __e2eOld?: boolean }).__e2eOld && document.readyState === 'complete').catch(() => false);
+      if (fresh) return;
+    }
+    throw new Error('the page did not reload');
   }
 
   /** A web page in a new tab, selected. */
   async openPage(url: string): Promise<Page> {
     const page = await this.browser.newPage();
-    if (/^https?:/.test(url)) await page.goto(url, { waitUntil: 'load' });
+    if (/^https?:/.test(url)) await this.goto(page, url);
     else await this.goPrivileged(page, url);
     await page.bringToFront();
     return page;

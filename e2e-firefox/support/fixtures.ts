@@ -1,6 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import { PageServer } from '../../e2e/support/server.ts';
 import { Recorder } from '../../e2e/support/recorder.ts';
+import type { Page } from 'puppeteer-core';
 import { FirefoxSift } from './firefox.ts';
 
 // One Firefox for the whole suite (it takes 5-10 s to start on 2 cores): each test starts from an
@@ -56,4 +57,34 @@ export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what
     if (v !== undefined && ok(v)) return v;
   }
   throw new Error(`${what}: last value ${JSON.stringify(v)}`);
+}
+
+/** Every clipping in Sift's IndexedDB store, read from an extension page (same origin). */
+export function storedClippings(ff: FirefoxSift): Promise<{ id: string; [k: string]: unknown }[]> {
+  return ff.ext(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('sift');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const req = db.transaction('clippings').objectStore('clippings').getAll();
+      req.onsuccess = () => { resolve(req.result); db.close(); };
+      req.onerror = () => reject(req.error);
+    };
+  })`);
+}
+
+/** What a user does to keep a page: the toolbar button, then Save in the popup. */
+export async function saveWithPopup(ff: FirefoxSift, url: string): Promise<void> {
+  const page = await ff.openPage(url);
+  const popup = await ff.clickToolbar(page);
+  await popup.waitState('ready');
+  await popup.click('[data-testid=save]');
+  await popup.waitState('saved');
+  await popup.close();
+  await page.close();
+}
+
+/** The visible text of each listed clipping of a library page. */
+export function rows(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid=clipping]', (r) => r.map((e) => (e as HTMLElement).innerText));
 }

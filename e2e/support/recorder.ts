@@ -39,6 +39,12 @@ export class Recorder {
       req.resume();
       res.writeHead(204, { 'cache-control': 'no-store' }).end();
     });
+    // As a proxy (Firefox, e2e-firefox/), an https request arrives as CONNECT host:443: recorded
+    // with the host as its path, then refused.
+    this.server.on('connect', (req: http.IncomingMessage, socket: import('node:net').Socket) => {
+      this.hits.push({ at: Date.now(), method: 'CONNECT', host: req.url ?? '', path: req.url ?? '', referer: undefined, origin: undefined, dest: undefined });
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    });
     await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
