@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, shot } from './support/fixtures.ts';
 import { Sift } from './support/sift.ts';
+import { newTabId } from './support/tabs.ts';
 
 // The reader as a person uses it: the popup on the seed page (a Chinese news article), its
 // "Aa" menu (font size, line length, theme) remembered across popups and shared with the options
@@ -167,12 +168,12 @@ test('keyboard shortcuts are listed with a way to change them; the save shortcut
 
   // On a page no extension may read, the badge says it failed and the tooltip says why.
   // (Without the tabs permission the worker cannot see a chrome:// URL: the active tab is that page.)
-  const restricted = await sift.openPage('chrome://version/');
-  const badId = await workerEval<number>(sift, `chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(t => t[0].id)`);
+  let restricted: Page | undefined;
+  const badId = await newTabId(await sift.worker(), async () => (restricted = await sift.openPage('chrome://version/')));
   await workerEval(sift, `siftOnCommand('save-article', { id: ${badId} })`);
   await expect.poll(() => workerEval<string>(sift, `chrome.action.getBadgeText({ tabId: ${badId} })`)).toBe('!');
   expect(await workerEval<string>(sift, `chrome.action.getTitle({ tabId: ${badId} })`)).toContain('not saved');
-  await restricted.close();
+  await restricted!.close();
 });
 
 test('in a Chinese browser the popup, the options page and the library speak Chinese', async ({ server }) => {

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { PageServer } from './server.ts';
 import type { Sift } from './sift.ts';
 import type { SaveRequest } from './worker-kill.ts';
+import { tabIdByUrl } from './tabs.ts';
 
 // Real articles for library tests, extracted by the extension itself: a toolbar click on a page
 // of e2e/pages (which grants activeTab, as for a user), then 'page.extract' from the popup.
 
 declare const chrome: {
-  tabs: { query(q: object): Promise<{ id?: number }[]> };
   runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: Extracted & { ok: boolean }; error?: unknown }> };
 };
 
@@ -21,10 +21,8 @@ export async function extractInBrowser(sift: Sift, server: PageServer, path: str
   const { popup, close } = await sift.clickToolbar(page);
   try {
     await popup.waitForSelector('[data-testid=status][data-state=ready]');
-    const reply = await popup.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return chrome.runtime.sendMessage({ sift: 1, name: 'page.extract', req: { tabId: tab!.id, force: true } });
-    });
+    const tabId = await tabIdByUrl(popup, server.url(path));
+    const reply = await popup.evaluate((id) => chrome.runtime.sendMessage({ sift: 1, name: 'page.extract', req: { tabId: id, force: true } }), tabId);
     if (!reply.ok || !reply.value?.ok || !reply.value.article) throw new Error(`${path}: no article (${JSON.stringify(reply.error)})`);
     return { article: reply.value.article, entities: reply.value.entities };
   } finally {
