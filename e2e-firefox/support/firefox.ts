@@ -40,6 +40,10 @@ export interface FirefoxOptions {
   /** Extra Firefox prefs (e.g. a proxy to a recording server). */
   prefs?: Record<string, string | number | boolean>;
   dist?: string;
+  /** Another extension in place of Sift (bench/lib/popup-floor.ts's empty popup): its gecko id. */
+  geckoId?: string;
+  /** Its page that hosts the stand-in toolbar button. */
+  driverPath?: string;
 }
 
 export class FirefoxSift {
@@ -50,10 +54,14 @@ export class FirefoxSift {
   private constructor(
     readonly browser: Browser,
     readonly downloads: string,
+    /** moz-extension://<uuid> of the extension under test. */
+    readonly base: string,
+    private readonly driverPath: string,
   ) {}
 
   static async launch(opts: FirefoxOptions = {}): Promise<FirefoxSift> {
     const downloads = mkdtempSync(join(tmpdir(), 'sift-ff-dl-'));
+    const geckoId = opts.geckoId ?? GECKO_ID;
     const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: firefoxPath(),
@@ -61,7 +69,7 @@ export class FirefoxSift {
       args: ['--remote-allow-system-access'],
       defaultViewport: { width: 1280, height: 860 },
       extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }),
         'devtools.console.stdout.content': true,
         'intl.locale.requested': 'en-US',
         // Exports are plain <a download> clicks: save them without asking.
@@ -73,10 +81,10 @@ export class FirefoxSift {
         ...opts.prefs,
       },
     });
-    const sift = new FirefoxSift(browser, downloads);
+    const sift = new FirefoxSift(browser, downloads, EXT, opts.driverPath ?? 'src/library/index.html');
     for (const s of [browser.process()?.stdout, browser.process()?.stderr]) s?.on('data', (d) => sift.log.push(...String(d).split('\n')));
     const id = await browser.installExtension(opts.dist ?? DIST_FIREFOX);
-    if (id !== GECKO_ID) throw new Error(`installed ${id}, expected ${GECKO_ID}`);
+    if (id !== geckoId) throw new Error(`installed ${id}, expected ${geckoId}`);
     return sift;
   }
 
@@ -86,7 +94,7 @@ export class FirefoxSift {
   }
 
   extensionUrl(path: string): string {
-    return `${EXT}/${path.replace(/^\//, '')}`;
+    return `${this.base}/${path.replace(/^\//, '')}`;
   }
 
   /** An extension page in a new tab (polled: goto() never resolves for moz-extension://). */
@@ -162,13 +170,17 @@ export class FirefoxSift {
    */
   async driver(): Promise<Page> {
     if (this.driverPage && !this.driverPage.isClosed()) return this.driverPage;
-    const page = await this.openExtensionPage('src/library/index.html');
+    const page = await this.openExtensionPage(this.driverPath);
     await page.evaluate(() => {
       const b = document.createElement('button');
       b.id = 'e2e-toolbar';
       b.textContent = 'toolbar';
       b.style.cssText = 'position:fixed;top:0;left:0;width:90px;height:40px;z-index:2147483647';
-      b.onclick = () => void (globalThis as unknown as { browser: { action: { openPopup(): Promise<void> } } }).browser.action.openPopup();
+      b.onclick = () => {
+        // When the click reached the browser, on the wall clock pages share (bench/popup.ts).
+        (window as unknown as { __clickedAt: number }).__clickedAt = performance.timeOrigin + performance.now();
+        void (globalThis as unknown as { browser: { action: { openPopup(): Promise<void> } } }).browser.action.openPopup();
+      };
       document.body.append(b);
     });
     this.driverPage = page;
@@ -220,8 +232,8 @@ export class FirefoxSift {
       for (const w of (globalThis as unknown as { browser: { extension: { getViews(f: object): Window[] } } }).browser.extension.getViews({ type: 'popup' })) w.close();
     });
     await page.bringToFront();
-    const clickedAt = performance.timeOrigin + performance.now();
     await d.click('#e2e-toolbar');
+    const clickedAt = (await d.evaluate(() => (window as unknown as { __clickedAt: number }).__clickedAt)) as number;
     const popup = new Popup(d, clickedAt);
     for (let i = 0; i < 400; i++, await sleep(25)) if (await popup.isOpen()) return popup;
     throw new Error('The popup did not open');
@@ -237,7 +249,7 @@ export class FirefoxSift {
 export class Popup {
   constructor(
     private readonly driver: Page,
-    /** When the toolbar click was sent, on the wall clock pages share (timeOrigin + now). */
+    /** When the click's handler ran in the browser, on the wall clock pages share (timeOrigin + now). */
     readonly clickedAt: number,
   ) {}
 
@@ -246,8 +258,9 @@ export class Popup {
     return this.driver.evaluate(`(() => { const w = browser.extension.getViews({ type: 'popup' })[0]; const d = w?.document ?? null; ${body} })()`) as Promise<T>;
   }
 
+  /** The popup exists and its document has been parsed. */
   isOpen(): Promise<boolean> {
-    return this.eval<boolean>(`return !!d && d.readyState !== 'loading' && !!d.querySelector('[data-testid=status]');`);
+    return this.eval<boolean>(`return !!d && d.readyState !== 'loading' && !!d.body;`);
   }
 
   state(): Promise<string> {
