@@ -27,20 +27,27 @@ const CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'top
 /** Inclusive time by event name inside [from, to] on one thread, plus busy (top-level tasks) and idle. */
 function split(events: TraceEvent[], from: number, to: number): Record<string, number> {
   const out: Record<string, number> = { window: (to - from) / 1000 };
-  let busy = 0;
+  // Busy: the union of the thread's top-level tasks (the two task events nest, so not summed).
+  const tasks: [number, number][] = [];
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined) continue;
     const s = Math.max(e.ts, from), t = Math.min(e.ts + e.dur, to);
     if (t <= s) continue;
     const ms = (t - s) / 1000;
-    if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') busy += ms;
+    if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') tasks.push([s, t]);
     const url = e.args?.data?.url;
     const key = e.name === 'EvaluateScript' || e.name === 'v8.compile' || e.name === 'v8.compileModule' || e.name === 'ParseAuthorStyleSheet'
       ? `${e.name} ${url ? url.replace(/^.*\/(?=[^/]+$)/, '') : ''}`.trim()
       : e.name;
     out[key] = (out[key] ?? 0) + ms;
   }
-  out.busy = busy;
+  let busy = 0, end = -Infinity;
+  for (const [s, t] of tasks.sort((a, b) => a[0] - b[0])) {
+    if (t <= end) continue;
+    busy += t - Math.max(s, end);
+    end = t;
+  }
+  out.busy = busy / 1000;
   out.idle = Math.max(0, out.window! - busy);
   return out;
 }
