@@ -51,6 +51,7 @@ export function forget(tabId: number): void {
 /** The reading the click started for this tab (a moment ago: the popup opens at once); claimed once. */
 export function claimArticle(tabId: number): Promise<ExtractOutcome> | null {
   const entry = pending.get(tabId);
+  if (entry?.article) releasePopup(tabId);
   if (!entry || Date.now() - entry.at > KEEP_MS) return null;
   const article = entry.article;
   // The names stay until the popup asks for them.
@@ -86,8 +87,15 @@ export async function onActionClicked(tab: browser.Tabs.Tab): Promise<void> {
     await browser.action.setTitle({ tabId: tab.id, title: browser.i18n.getMessage('actionClickAgain') || 'Click again to read this page' }).catch(() => undefined);
     return;
   }
-  // The next click on this tab comes to onActionClicked again (a new reading).
-  await browser.action.setPopup({ tabId: tab.id, popup: '' }).catch(() => undefined);
+}
+
+/**
+ * The popup for this tab is up and asking: the tab's action goes back to having no popup, so the
+ * next click comes to onActionClicked again (a new reading). Not done right after openPopup(): a
+ * popup still loading then is not touched by a change of the action.
+ */
+export function releasePopup(tabId: number): void {
+  void browser.action.setPopup({ tabId, popup: '' }).catch(() => undefined);
 }
 
 /** The classic path: the browser opens the popup on a click, and the popup asks for the page. */

@@ -39,10 +39,12 @@ async function write<T>(fn: () => Promise<T>): Promise<T> {
 export const handlers: Handlers = {
   // The popup's first reading may already be under way since the toolbar click (action-click.ts).
   'page.extract': ({ tabId, force, entitiesLater }) => {
+    const read = () => extractTab(tabId, { force, uiLang: browser.i18n.getUILanguage(), entities: entitiesLater ? 'later' : 'now' });
     const claimed = !force && entitiesLater ? claimArticle(tabId) : null;
-    if (claimed) return claimed;
+    // A click-time reading that failed is tried once more now, as the popup used to read.
+    if (claimed) return claimed.then((out) => (out.ok ? out : (forget(tabId), read())));
     forget(tabId);
-    return extractTab(tabId, { force, uiLang: browser.i18n.getUILanguage(), entities: entitiesLater ? 'later' : 'now' });
+    return read();
   },
   'page.entities': ({ tabId }) => claimNames(tabId) ?? entitiesTab(tabId, { uiLang: browser.i18n.getUILanguage() }),
   'clipping.save': ({ id, article, entities }) => saveArticle(id, article, entities),
