@@ -5,7 +5,6 @@ import { normalizeTags, migrateClipping, type Clipping } from '../core/clipping.
 import { clippingProblem } from '../core/export/library-json.ts';
 import { quotaSafe } from '../platform/store/quota.ts';
 import { entitiesTab, extractTab } from './extract-tab.ts';
-import { claimArticle, claimNames, forget } from './action-click.ts';
 import { saveArticle } from './save.ts';
 import { getStore, notifyChanged } from './store.ts';
 import { importLibrary } from './import.ts';
@@ -37,16 +36,9 @@ async function write<T>(fn: () => Promise<T>): Promise<T> {
 
 /** One handler per message; privilege has been checked before any of these run. */
 export const handlers: Handlers = {
-  // The popup's first reading may already be under way since the toolbar click (action-click.ts).
-  'page.extract': ({ tabId, force, entitiesLater }) => {
-    const read = () => extractTab(tabId, { force, uiLang: browser.i18n.getUILanguage(), entities: entitiesLater ? 'later' : 'now' });
-    const claimed = !force && entitiesLater ? claimArticle(tabId) : null;
-    // A click-time reading that failed is tried once more now, as the popup used to read.
-    if (claimed) return claimed.then((out) => (out.ok ? out : (forget(tabId), read())));
-    forget(tabId);
-    return read();
-  },
-  'page.entities': ({ tabId }) => claimNames(tabId) ?? entitiesTab(tabId, { uiLang: browser.i18n.getUILanguage() }),
+  'page.extract': ({ tabId, force, entitiesLater }) =>
+    extractTab(tabId, { force, uiLang: browser.i18n.getUILanguage(), entities: entitiesLater ? 'later' : 'now' }),
+  'page.entities': ({ tabId }) => entitiesTab(tabId, { uiLang: browser.i18n.getUILanguage() }),
   'clipping.save': ({ id, article, entities }) => saveArticle(id, article, entities),
   'clipping.update': async ({ id, tags, note }) => {
     if (typeof id !== 'string') throw new SiftError('bad-request', 'id must be a string');

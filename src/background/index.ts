@@ -2,7 +2,6 @@ import browser from 'webextension-polyfill';
 import { route } from './router.ts';
 import { createMenus, onMenuClicked } from './menus.ts';
 import { quickSave } from './quick-save.ts';
-import { installActionClick } from './action-click.ts';
 
 // Wiring only. Listeners are registered synchronously at start so a restarted worker gets the
 // event that woke it.
@@ -14,9 +13,6 @@ browser.runtime.onInstalled.addListener(() => {
 browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => route(msg, sender));
 
 browser.contextMenus.onClicked.addListener(onMenuClicked);
-
-// Chromium: the toolbar click starts reading the page before the popup exists (action-click.ts).
-installActionClick();
 
 /** Keyboard shortcuts (manifest "commands"); `_execute_action` opens the popup by itself. */
 function onCommand(command: string, tab?: browser.Tabs.Tab): void {
