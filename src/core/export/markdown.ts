@@ -53,12 +53,25 @@ function turndown(): TurndownService {
   });
   // Highlights are Sift's own marks, not the author's: keep their text only.
   td.addRule('entity-marks', { filter: (node) => node.nodeName === 'MARK' && node.hasAttribute('data-entity'), replacement: (content) => content });
+  // The reader's own highlights (marked in the DOM by the caller when wanted): ==text==, the
+  // highlight syntax of Obsidian, Logseq and most Markdown editors. A highlight split into
+  // pieces (around a link, an entity) is joined again below.
+  td.addRule('annotation-marks', {
+    filter: (node) => node.nodeName === 'MARK' && node.hasAttribute('data-annotation-id'),
+    replacement: (content) => (content.trim() ? `==${content}==` : content),
+  });
   return td;
 }
 
 /** Markdown for an article. `body` may be a string (Node) or a node (extension pages, no parsing). */
-export function articleMarkdown(article: Article, entities: Entity[] = [], body: string | Node = article.html): string {
+export function articleMarkdown(article: Article, entities: Entity[] = [], body: string | Node = article.html, after = ''): string {
   const td = turndown();
-  const md = td.turndown(body as string);
-  return `${frontMatter(article, entities)}# ${td.escape(article.title.replace(/\s+/g, ' '))}\n\n${md}\n`;
+  // Two pieces of one highlight side by side: "==a====b==" is "==ab==".
+  const md = td.turndown(body as string).replace(/([^=])====(?=[^=])/g, '$1');
+  return `${frontMatter(article, entities)}# ${td.escape(article.title.replace(/\s+/g, ' '))}\n\n${md}\n${after}`;
+}
+
+/** Markdown-escape plain text the way the body is escaped (also "<", so no HTML gets through). */
+export function escapeMarkdownText(text: string): string {
+  return turndown().escape(text);
 }
