@@ -1,5 +1,5 @@
 import type { Clipping } from '../core/clipping.ts';
-import { enabledEntityTypes, type Settings } from '../shared/settings.ts';
+import { DEFAULT_SETTINGS, enabledEntityTypes, type Settings } from '../shared/settings.ts';
 import { send } from '../shared/messaging.ts';
 import { renderReader } from '../ui/reader.ts';
 import { safeHttpUrl } from '../ui/sanitize.ts';
@@ -33,7 +33,8 @@ export class ReaderPane {
     private readonly onError: (err: unknown) => void,
     toast: Toast,
   ) {
-    this.highlights = new LibraryHighlights(this.reader, toast, () => this.settings().highlightLabels, onEdited);
+    // Settings load after the page is built: until then, no colour labels.
+    this.highlights = new LibraryHighlights(this.reader, toast, () => this.settings()?.highlightLabels ?? DEFAULT_SETTINGS.highlightLabels, onEdited);
     this.form.addEventListener('submit', (e) => e.preventDefault());
     this.tags.addEventListener('change', () => void this.saveMeta());
     this.note.addEventListener('change', () => void this.saveMeta());

@@ -80,11 +80,11 @@ export function paintHighlights(body: HTMLElement, text: Prepared, list: readonl
   return { missing: markHighlights(body, text, list, (a) => dressMarks(body, a, labels)) };
 }
 
-/** Take one highlight's marks away, leaving the text as it was. */
-export function unpaint(body: HTMLElement, id: string): void {
+/** Take one highlight's marks away (every highlight's without `id`), leaving the text as it was. */
+export function unpaint(body: HTMLElement, id?: string): void {
   const parents = new Set<Node>();
-  for (const d of Array.from(descriptionsOf(body).children)) if ((d as HTMLElement).dataset.for === id) d.remove();
-  for (const m of marksOf(body, id)) {
+  for (const d of Array.from(descriptionsOf(body).children)) if (!id || (d as HTMLElement).dataset.for === id) d.remove();
+  for (const m of id ? marksOf(body, id) : Array.from(body.querySelectorAll<HTMLElement>(MARK))) {
     const parent = m.parentNode;
     if (!parent) continue;
     m.replaceWith(...Array.from(m.childNodes));

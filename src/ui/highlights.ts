@@ -81,6 +81,7 @@ export class Highlights {
   repaint(): void {
     const body = this.body();
     if (!body || !this.text) return;
+    unpaint(body);
     this.missing = paintHighlights(body, this.text, this.list, this.o.labels()).missing;
     this.renderList();
   }
