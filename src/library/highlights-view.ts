@@ -1,5 +1,5 @@
 import type { Clipping } from '../core/clipping.ts';
-import { noteOf, quoteOf, positionOf, type Annotation } from '../core/annotations/types.ts';
+import { noteOf, quoteOf, positionOf, shownText, type Annotation } from '../core/annotations/types.ts';
 import type { DexieStore } from '../platform/store/dexie-store.ts';
 import { loadSettings } from '../platform/settings-store.ts';
 import { colorLabel } from '../ui/highlight-marks.ts';
@@ -48,12 +48,12 @@ export class HighlightsView {
     const li = el('li', { className: 'hl-item' });
     li.dataset.color = a.color;
     li.dataset.testid = 'hl-view-item';
-    const quote = el('blockquote', { className: 'hl-quote', textContent: quoteOf(a).exact.replace(/\s+/g, ' ').slice(0, 400), dir: 'auto' });
+    const quote = el('blockquote', { className: 'hl-quote', textContent: shownText(quoteOf(a).exact).replace(/\s+/g, ' ').slice(0, 400), dir: 'auto' });
     if (c.lang) quote.lang = c.lang;
     const meta = [colorLabel(a.color, labels), c.title, formatDate(a.created)];
     if (!positionOf(a)) meta.push(t('hlNotFound'));
     const parts: HTMLElement[] = [el('span', { className: 'hl-item-label', textContent: meta.join(' · ') }), quote];
-    const note = noteOf(a);
+    const note = shownText(noteOf(a));
     if (note) parts.push(el('p', { className: 'hl-item-note', textContent: note, dir: 'auto' }));
     const go = el('button', { type: 'button', className: 'hl-item-go' }, ...parts);
     go.addEventListener('click', () => {

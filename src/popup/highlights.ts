@@ -20,7 +20,7 @@ export interface PopupHooks {
   clippingId(): string;
 }
 
-function toastEl(): { show(text: string, undo?: () => void): void } {
+function toastEl(host: HTMLElement): { show(text: string, undo?: () => void): void } {
   const box = document.createElement('div');
   box.className = 'hl-toast';
   box.dataset.testid = 'hl-toast';
@@ -32,7 +32,7 @@ function toastEl(): { show(text: string, undo?: () => void): void } {
   undo.textContent = t('undo');
   box.append(text, undo);
   box.hidden = true;
-  document.body.append(box);
+  host.append(box);
   let timer = 0;
   let onUndo: (() => void) | null = null;
   undo.addEventListener('click', () => {
@@ -87,9 +87,10 @@ function sideColumn(names: HTMLElement): { panel: HTMLElement; count(n: number):
 export class PopupHighlights {
   private readonly ui: Highlights;
   private article: Article | null = null;
-  private readonly toast = toastEl();
+  private readonly toast: ReturnType<typeof toastEl>;
 
   constructor(private readonly h: PopupHooks) {
+    this.toast = toastEl(h.reader.closest('main') ?? document.body);
     const side = sideColumn(h.names);
     this.ui = new Highlights({
       reader: h.reader,

@@ -1,7 +1,7 @@
 import type { Clipping } from '../core/clipping.ts';
 import { prepare } from '../core/annotations/anchor.ts';
 import { markHighlights } from '../core/annotations/dom-marks.ts';
-import { noteOf, HIGHLIGHT_COLORS, type HighlightColor } from '../core/annotations/types.ts';
+import { noteOf, shownText, HIGHLIGHT_COLORS, type HighlightColor } from '../core/annotations/types.ts';
 import type { HighlightLabels } from '../core/export/highlights-section.ts';
 import { DEFAULT_SETTINGS, type MarkdownHighlights } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged } from '../platform/settings-store.ts';
@@ -50,7 +50,7 @@ export function markForExport(holder: HTMLElement, c: Clipping, withTitles: bool
   const names = exportLabels().color;
   markHighlights(holder, prepare(c.text), c.annotations, (a, marks) => {
     if (!withTitles) return;
-    const note = noteOf(a);
+    const note = shownText(noteOf(a));
     const title = note ? t('hlTitleNote', [names[a.color], note]) : names[a.color];
     for (const m of marks) m.setAttribute('title', title);
   });

@@ -1,6 +1,6 @@
 import type { Prepared } from '../core/annotations/anchor.ts';
 import { markHighlights } from '../core/annotations/dom-marks.ts';
-import { noteOf, type Annotation, type HighlightColor } from '../core/annotations/types.ts';
+import { noteOf, shownText, type Annotation, type HighlightColor } from '../core/annotations/types.ts';
 import { t } from './i18n.ts';
 
 // A highlight on screen: one <mark data-annotation-id data-annotation-color> per piece of text
@@ -24,7 +24,7 @@ export function marksOf(body: ParentNode, id: string): HTMLElement[] {
 
 function describe(a: Annotation, labels: Record<HighlightColor, string>): string {
   const label = colorLabel(a.color, labels);
-  const note = noteOf(a);
+  const note = shownText(noteOf(a));
   return note ? t('hlDescribeNote', [label, note]) : t('hlDescribe', label);
 }
 

@@ -1,4 +1,4 @@
-import { noteOf, positionOf, quoteOf, readingOrder, type Annotation, type HighlightColor } from '../core/annotations/types.ts';
+import { noteOf, positionOf, quoteOf, readingOrder, shownText, type Annotation, type HighlightColor } from '../core/annotations/types.ts';
 import { colorLabel } from './highlight-marks.ts';
 import { formatNumber, t } from './i18n.ts';
 
@@ -15,7 +15,7 @@ export interface ListActions {
 function quoteText(a: Annotation, dir: string, lang: string): HTMLElement {
   const q = document.createElement('blockquote');
   q.className = 'hl-quote';
-  const text = quoteOf(a).exact.replace(/\s+/g, ' ');
+  const text = shownText(quoteOf(a).exact).replace(/\s+/g, ' ');
   q.textContent = text.length > 280 ? `${text.slice(0, 280)}…` : text;
   q.dir = dir === 'rtl' ? 'rtl' : 'auto';
   if (lang) q.lang = lang;
@@ -33,7 +33,7 @@ function item(a: Annotation, labels: Record<HighlightColor, string>, placed: boo
   head.dataset.color = a.color;
   head.textContent = colorLabel(a.color, labels);
   const body: HTMLElement[] = [head, quoteText(a, dir, lang)];
-  const note = noteOf(a);
+  const note = shownText(noteOf(a));
   if (note) {
     const p = document.createElement('p');
     p.className = 'hl-item-note';

@@ -55,7 +55,8 @@ export class Highlights {
       remove: () => void this.remove(this.editor.openFor),
       close: () => this.closeEditor(),
     });
-    document.body.append(this.toolbar.el, this.editor.el);
+    // Inside the page's main landmark (they are fixed-positioned: where they sit does not show).
+    (o.reader.closest('main') ?? document.body).append(this.toolbar.el, this.editor.el);
     this.bind();
   }
 

@@ -79,3 +79,12 @@ export function readingOrder(list: readonly Annotation[]): Annotation[] {
     return a.created.localeCompare(b.created);
   });
 }
+
+/**
+ * A note or quote as shown (lists, titles, exports): without the bidi embedding, override and
+ * isolate controls, which an imported note could use to make text read differently from what it
+ * is ("gnp.exe" shown as "exe.png"). The stored text keeps them; editing shows it as stored.
+ */
+export function shownText(s: string): string {
+  return s.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+}

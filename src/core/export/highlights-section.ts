@@ -1,4 +1,4 @@
-import { noteOf, readingOrder, positionOf, quoteOf, type Annotation, type HighlightColor } from '../annotations/types.ts';
+import { noteOf, readingOrder, positionOf, quoteOf, shownText, type Annotation, type HighlightColor } from '../annotations/types.ts';
 import { escapeHtml } from './html-document.ts';
 import { escapeMarkdownText } from './markdown.ts';
 
@@ -26,11 +26,11 @@ export function highlightsMarkdown(list: readonly Annotation[], labels: Highligh
   if (list.length === 0) return '';
   const out = [`\n## ${escapeMarkdownText(labels.heading)}\n`];
   for (const a of readingOrder(list)) {
-    const quote = quoteOf(a).exact.split(/\n+/).map((l) => `> ${escapeMarkdownText(oneLine(l))}`).join('\n>\n');
+    const quote = shownText(quoteOf(a).exact).split(/\n+/).map((l) => `> ${escapeMarkdownText(oneLine(l))}`).join('\n>\n');
     const meta = [labels.color[a.color]];
     if (!positionOf(a)) meta.push(labels.notFound);
     out.push(`${quote}\n\n*${escapeMarkdownText(meta.join(' · '))}*`);
-    const note = noteOf(a);
+    const note = shownText(noteOf(a));
     if (note) out.push(note.split(/\n+/).map((l) => escapeMarkdownText(l.trim())).join('  \n'));
     out.push('');
   }
@@ -40,9 +40,9 @@ export function highlightsMarkdown(list: readonly Annotation[], labels: Highligh
 export function highlightsHtml(list: readonly Annotation[], labels: HighlightLabels): string {
   if (list.length === 0) return '';
   const items = readingOrder(list).map((a) => {
-    const note = noteOf(a);
+    const note = shownText(noteOf(a));
     const meta = [labels.color[a.color], ...(positionOf(a) ? [] : [labels.notFound])].join(' · ');
-    return `<li data-color="${escapeHtml(a.color)}"><blockquote><mark data-annotation-color="${escapeHtml(a.color)}">${escapeHtml(oneLine(quoteOf(a).exact))}</mark></blockquote>` +
+    return `<li data-color="${escapeHtml(a.color)}"><blockquote><mark data-annotation-color="${escapeHtml(a.color)}">${escapeHtml(oneLine(shownText(quoteOf(a).exact)))}</mark></blockquote>` +
       `<p class="hl-meta">${escapeHtml(meta)}</p>${note ? `<p class="hl-note"><strong>${escapeHtml(labels.note)}:</strong> ${escapeHtml(note).replace(/\n/g, '<br>')}</p>` : ''}</li>`;
   });
   return `<section class="highlights"><h2>${escapeHtml(labels.heading)}</h2><ol>${items.join('')}</ol></section>`;
