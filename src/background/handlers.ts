@@ -8,6 +8,7 @@ import { entitiesTab, extractTab } from './extract-tab.ts';
 import { saveArticle } from './save.ts';
 import { getStore, notifyChanged } from './store.ts';
 import { importLibrary } from './import.ts';
+import { addAnnotation, deleteAnnotation, findByUrl, updateAnnotation } from './annotations.ts';
 
 type Handlers = { [N in MessageName]: (req: Req<N>) => Promise<Res<N>> };
 
@@ -56,4 +57,8 @@ export const handlers: Handlers = {
   },
   'library.import': ({ json }) => write(() => importLibrary(getStore(), json)),
   'library.clear': async () => ({ deleted: await write(() => getStore().clear()) }),
+  'annotation.add': (req) => addAnnotation(req),
+  'annotation.update': (req) => updateAnnotation(req),
+  'annotation.delete': (req) => deleteAnnotation(req),
+  'clipping.findByUrl': (req) => findByUrl(req),
 };

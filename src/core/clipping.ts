@@ -1,7 +1,12 @@
 import type { Article, Entity } from './types.ts';
+import type { Annotation, HighlightColor } from './annotations/types.ts';
+import { reanchorAll } from './annotations/annotation.ts';
 
-/** Bump when the stored shape changes; add a migration in the store. */
-export const CLIPPING_SCHEMA_VERSION = 1;
+/**
+ * Bump when the stored shape changes; add a migration in the store.
+ *   2: annotations (highlights and notes, W3C Web Annotations).
+ */
+export const CLIPPING_SCHEMA_VERSION = 2;
 
 /** One saved article, as stored in IndexedDB and exported as JSON. */
 export interface Clipping extends Article {
@@ -12,6 +17,8 @@ export interface Clipping extends Article {
   /** Tags the user gave it. */
   tags: string[];
   note: string;
+  /** The reader's highlights and notes on `text`, in the W3C Web Annotation model (schema 2). */
+  annotations: Annotation[];
   /** ISO 8601. */
   savedAt: string;
   updatedAt: string;
@@ -30,6 +37,7 @@ export function makeClipping(id: string, article: Article, entities: Entity[], n
     entities,
     tags: [],
     note: '',
+    annotations: [],
     savedAt: iso,
     updatedAt: iso,
   };
@@ -43,16 +51,21 @@ export function mergeSave(
   incoming: Clipping,
   sameId: Clipping | undefined,
   sameUrl: Clipping | undefined,
-): { record: Clipping; created: boolean } {
+): { record: Clipping; created: boolean; highlightsNotFound?: number } {
   const prev = sameId ?? sameUrl;
   if (!prev) return { record: incoming, created: true };
+  // The page (or Sift's cleaning) may have changed: every highlight is placed again on the new
+  // text; those that cannot be are kept, unplaced, and reported.
+  const placed = reanchorAll(prev.annotations ?? [], incoming.text);
   return {
+    highlightsNotFound: placed.notFound,
     record: {
       ...incoming,
       id: prev.id,
       savedAt: prev.savedAt,
       tags: prev.tags,
       note: prev.note,
+      annotations: placed.annotations,
       updatedAt: incoming.updatedAt,
     },
     created: false,
@@ -84,6 +97,9 @@ export interface ClippingCard {
   tags: string[];
   note: string;
   wordCount: number;
+  /** Highlights on the clipping, and their colours (cards written before schema 4 have neither). */
+  highlights?: number;
+  highlightColors?: HighlightColor[];
 }
 
 /**
@@ -122,6 +138,8 @@ export function clippingCard(c: Clipping): ClippingCard {
     tags: c.tags,
     note: c.note,
     wordCount: c.wordCount,
+    highlights: c.annotations?.length ?? 0,
+    highlightColors: [...new Set((c.annotations ?? []).map((a) => a.color))],
   };
 }
 
@@ -151,6 +169,7 @@ export function migrateClipping(raw: Clipping): Clipping {
   if (!Array.isArray(c.entities)) c.entities = [];
   if (!Array.isArray(c.tags)) c.tags = [];
   if (typeof c.note !== 'string') c.note = '';
+  if (!Array.isArray(c.annotations)) c.annotations = [];
   if (typeof c.updatedAt !== 'string') c.updatedAt = c.savedAt;
   if (c.dir !== 'rtl') c.dir = 'ltr';
   return c;

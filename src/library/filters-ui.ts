@@ -3,6 +3,7 @@ import { facet, isEmptyFilter, langOf, siteOf, type LibraryFilter } from '../cor
 import type { EntityType } from '../core/types.ts';
 import { formatNumber, t, uiLang } from '../ui/i18n.ts';
 import { $, el } from './dom.ts';
+import { HighlightFilter } from './highlights-filter.ts';
 
 const MAX_SITES = 300;
 
@@ -25,6 +26,7 @@ export class FilterBar {
   private readonly to = $<HTMLInputElement>('[data-testid=filter-to]');
   private readonly chips = $('[data-testid=filter-chips]');
   private readonly clear = $<HTMLButtonElement>('[data-testid=filter-clear]');
+  readonly highlights = new HighlightFilter(this.clear, () => this.changed());
 
   constructor(private readonly onChange: () => void) {
     for (const input of [this.type, this.site, this.lang, this.from, this.to]) input.addEventListener('change', () => this.changed());
@@ -45,6 +47,7 @@ export class FilterBar {
       from: this.from.value || null,
       to: this.to.value || null,
       tag: this.tag,
+      highlights: this.highlights.value,
     };
   }
 

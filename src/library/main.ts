@@ -16,6 +16,7 @@ import { ReaderPane } from './reader-pane.ts';
 import { LibrarySearch } from './search-service.ts';
 import { Toast } from './toast.ts';
 import { LibraryView } from './view.ts';
+import { HighlightsView } from './highlights-view.ts';
 
 // The library page: wiring only. First paint comes from the newest cards alone; the rest of the
 // cards, the entity index and the search index follow without blocking it.
@@ -36,7 +37,9 @@ const librarySearch = new LibrarySearch(store, (done, total) => {
 const filters = new FilterBar(() => view.apply());
 const entityPane = new EntityIndexPane((e) => filters.setEntity(e ? { name: e.name, type: e.type } : null));
 const view = new LibraryView(store, librarySearch, entityPane, () => filters.value, showSelection);
-const reader = new ReaderPane(() => settings, () => void refresh(), (err) => toast.error(err, exportAll));
+const reader = new ReaderPane(() => settings, () => void refresh(), (err) => toast.error(err, exportAll), toast);
+// The library-wide Highlights view (a button in the top bar, a dialog).
+new HighlightsView(store, (id, hl) => void openAt(id, hl));
 
 function showSelection(): void {
   const n = view.selected.size;
@@ -55,6 +58,18 @@ async function open(index: number): Promise<void> {
   view.repaint();
   const c = await store.get(card.id);
   if (c && view.openId === card.id) reader.show(c);
+}
+
+/** Open a clipping (shown in the list or not) at one of its highlights. */
+async function openAt(id: string, highlightId: string): Promise<void> {
+  const i = view.shown.findIndex((c) => c.id === id);
+  const c = await store.get(id);
+  if (!c) return;
+  view.openId = id;
+  if (i >= 0) view.cursor = i;
+  view.repaint();
+  reader.show(c);
+  reader.highlights.goTo(highlightId);
 }
 
 async function exportAll(): Promise<void> {
@@ -179,9 +194,15 @@ async function main(): Promise<void> {
   localize();
   settings = await loadSettings();
   applyAppearance(settings);
+  filters.highlights.relabel(settings.highlightLabels);
   onSettingsChanged((s) => {
+    const relabel = JSON.stringify(s.highlightLabels) !== JSON.stringify(settings.highlightLabels);
     settings = s;
     applyAppearance(s);
+    if (relabel) {
+      filters.highlights.relabel(s.highlightLabels);
+      reader.highlights.relabel();
+    }
   });
   bindControls();
   // First screen: the newest cards only.

@@ -1,10 +1,12 @@
 import type { Clipping } from '../core/clipping.ts';
-import { enabledEntityTypes, type Settings } from '../shared/settings.ts';
+import { DEFAULT_SETTINGS, enabledEntityTypes, type Settings } from '../shared/settings.ts';
 import { send } from '../shared/messaging.ts';
 import { renderReader } from '../ui/reader.ts';
 import { safeHttpUrl } from '../ui/sanitize.ts';
 import { t } from '../ui/i18n.ts';
 import { $ } from './dom.ts';
+import { LibraryHighlights } from './highlights-ui.ts';
+import type { Toast } from './toast.ts';
 
 /** Tags as typed: comma (Latin or CJK) or newline separated. */
 export function parseTags(s: string): string[] {
@@ -23,12 +25,16 @@ export class ReaderPane {
   private readonly tags = $<HTMLInputElement>('[data-testid=tags]');
   private readonly note = $<HTMLTextAreaElement>('[data-testid=note]');
   private readonly status = $('[data-testid=meta-status]');
+  readonly highlights: LibraryHighlights;
 
   constructor(
     private readonly settings: () => Settings,
     private readonly onEdited: (c: Clipping) => void,
     private readonly onError: (err: unknown) => void,
+    toast: Toast,
   ) {
+    // Settings load after the page is built: until then, no colour labels.
+    this.highlights = new LibraryHighlights(this.reader, toast, () => this.settings()?.highlightLabels ?? DEFAULT_SETTINGS.highlightLabels, onEdited);
     this.form.addEventListener('submit', (e) => e.preventDefault());
     this.tags.addEventListener('change', () => void this.saveMeta());
     this.note.addEventListener('change', () => void this.saveMeta());
@@ -44,6 +50,7 @@ export class ReaderPane {
     this.current = c;
     const s = this.settings();
     renderReader(this.reader, c, c.entities, { enabledTypes: enabledEntityTypes(s), showImages: s.showImages });
+    this.highlights.show(c);
     this.actions.hidden = false;
     this.form.hidden = false;
     this.tags.value = c.tags.join(', ');
@@ -59,6 +66,7 @@ export class ReaderPane {
   clear(): void {
     this.current = null;
     this.reader.replaceChildren();
+    this.highlights.clear();
     this.actions.hidden = true;
     this.form.hidden = true;
   }

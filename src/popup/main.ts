@@ -14,6 +14,7 @@ import { currentState, errorHint, hideNotice, setState, showNotice, type State }
 import { bindDisplayMenu, fillDisplayMenu } from './display-menu.ts';
 import { loadHandover, popupTabUrl, stashForTab } from './open-in-tab.ts';
 import { markNamesReceived, markPainted, markReceived, markSent } from './paint.ts';
+import { PopupHighlights } from './highlights.ts';
 
 type Ready = Extract<ExtractOutcome, { ok: true }>;
 
@@ -38,6 +39,7 @@ let tabId: number | null = null;
  */
 let names: Promise<void> | null = null;
 let settings: Settings;
+let highlights: PopupHighlights | null = null;
 
 /** Entity types shown after the panel's toggles were used (null: the settings decide). */
 let shownTypes: Set<EntityType> | null = null;
@@ -49,6 +51,7 @@ function render(): void {
   panel.hidden = !settings.showEntityPanel;
   renderReader(reader, current.article, current.entities, { enabledTypes: enabled, showImages: settings.showImages });
   renderEntityPanel(panel, reader, current.entities, enabled, { onToggle: (next) => ((shownTypes = next), render()) });
+  highlights?.repaint();
 }
 
 /** Show the article; with `namesFollow`, ask for its names next and highlight them when they come. */
@@ -58,6 +61,7 @@ function show(out: Ready, namesFollow = false): void {
   hideNotice();
   render();
   markPainted();
+  void highlights?.load(article);
   document.title = article.title;
   saveBtn.disabled = false;
   tabBtn.disabled = false;
@@ -158,8 +162,9 @@ async function extract(force: boolean): Promise<void> {
   handle(await requestExtract(force), force);
 }
 
-async function save(): Promise<void> {
-  if (!current?.article) return;
+/** Save the article; the clipping's id once stored, null when the save failed (the status says why). */
+async function save(): Promise<string | null> {
+  if (!current?.article) return null;
   saveBtn.disabled = true;
   // A clipping keeps its names: wait for them if they are still being found.
   if (names) await names;
@@ -169,11 +174,17 @@ async function save(): Promise<void> {
   try {
     const res = await send('clipping.save', { id: clippingId, article, entities: current.entities });
     saved = true;
+    // A second save of the same page updates the clipping saved before, under its id.
+    clippingId = res.id;
     setState('saved', res.created ? t('statusSaved') : t('statusUpdated'));
     saveBtn.querySelector('.save-label')!.textContent = t('saved');
+    // Its highlights were re-anchored on this text: show them as stored.
+    if (!res.created) void highlights?.reload(res.highlightsNotFound);
+    return res.id;
   } catch (err) {
     const code = err instanceof SiftError ? err.code : 'failed';
     setState('error', errorMessage(code), String((err as Error).message));
+    return null;
   } finally {
     saveBtn.disabled = false;
   }
@@ -215,10 +226,12 @@ function bind(): void {
   onSettingsChanged((s) => {
     const rerender = s.showImages !== settings.showImages || s.showEntityPanel !== settings.showEntityPanel ||
       JSON.stringify(s.entityTypes) !== JSON.stringify(settings.entityTypes);
+    const relabel = JSON.stringify(s.highlightLabels) !== JSON.stringify(settings.highlightLabels);
     settings = s;
     applyAppearance(s);
     fillDisplayMenu(s);
     if (rerender) render();
+    if (relabel) highlights?.relabel();
   });
 }
 
@@ -231,6 +244,10 @@ async function main(): Promise<void> {
   settings = await loadSettings();
   applyAppearance(settings);
   bind();
+  highlights = new PopupHighlights({
+    reader, names: panel, settings: () => settings, saved: () => saved, clippingId: () => clippingId,
+    save: async () => (await save()) ?? Promise.reject(new Error(t('hlSaveFirstFailed'))),
+  });
   if (outcome) return handle(await outcome, false);
   const h = await handover;
   if (!h) {

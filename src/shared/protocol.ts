@@ -1,6 +1,7 @@
 import type { Article, Entity, ExtractOutcome } from '../core/types.ts';
 import type { EntitiesOutcome } from '../content/api.ts';
 import type { Clipping } from '../core/clipping.ts';
+import type { Annotation, HighlightColor } from '../core/annotations/types.ts';
 
 // Every message of the extension, declared once: name -> request -> response.
 // Senders: 'page' = the extension's own pages (popup, options, library).
@@ -20,6 +21,15 @@ export interface Protocol {
   /** Put back clippings (undo of a delete). */
   'clipping.restore': { req: { clippings: Clipping[] }; res: { restored: number } };
   'library.import': { req: { json: string }; res: ImportReport };
+  /**
+   * Highlights: `id` is made by the page before the first attempt (a retry cannot duplicate);
+   * the reply comes once the change is durable. Undo of a delete adds the same annotation back.
+   */
+  'annotation.add': { req: { clippingId: string; annotation: Annotation }; res: { annotation: Annotation } };
+  'annotation.update': { req: { clippingId: string; id: string; color?: HighlightColor; note?: string }; res: { annotation: Annotation } };
+  'annotation.delete': { req: { clippingId: string; id: string }; res: { deleted: Annotation | null } };
+  /** The saved clipping of a page, if any (its id and highlights), so a reader can show them. */
+  'clipping.findByUrl': { req: { url: string }; res: { id: string; annotations: Annotation[] } | null };
   'library.clear': { req: Record<string, never>; res: { deleted: number } };
 }
 
@@ -27,6 +37,8 @@ export interface SaveResult {
   id: string;
   /** False when an earlier clipping of the same page was updated. */
   created: boolean;
+  /** On a re-save: highlights that could not be placed on the new text (kept, unplaced). */
+  highlightsNotFound?: number;
 }
 
 export interface ImportReport {
@@ -61,4 +73,8 @@ export const ALLOWED_SENDERS: { [N in MessageName]: readonly SenderKind[] } = {
   'clipping.restore': ['page'],
   'library.import': ['page'],
   'library.clear': ['page'],
+  'annotation.add': ['page'],
+  'annotation.update': ['page'],
+  'annotation.delete': ['page'],
+  'clipping.findByUrl': ['page'],
 };

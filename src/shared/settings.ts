@@ -1,4 +1,5 @@
 import { ENTITY_TYPES, type EntityType } from '../core/types.ts';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../core/annotations/types.ts';
 
 // The one source of truth for settings: defaults, type, schema version, migrations, repair.
 
@@ -25,7 +26,14 @@ export const DEFAULT_SETTINGS = {
   showImages: true,
   /** Show the entity panel beside the article in the popup. */
   showEntityPanel: true,
+  /** The user's meaning for each highlight colour ("important", "question"); empty: none. */
+  highlightLabels: { yellow: '', green: '', blue: '', pink: '', purple: '' } as Record<HighlightColor, string>,
+  /** Highlights in Markdown exports: ==marked== in the text, or quotes with their notes. */
+  markdownHighlights: 'mark' as MarkdownHighlights,
 };
+
+export const MARKDOWN_HIGHLIGHTS = ['mark', 'quote'] as const;
+export type MarkdownHighlights = (typeof MARKDOWN_HIGHLIGHTS)[number];
 
 export type Settings = typeof DEFAULT_SETTINGS;
 
@@ -58,7 +66,16 @@ export function validateSettings(raw: unknown): Settings {
     width: pick(obj.width, WIDTHS, d.width),
     showImages: typeof obj.showImages === 'boolean' ? obj.showImages : d.showImages,
     showEntityPanel: typeof obj.showEntityPanel === 'boolean' ? obj.showEntityPanel : d.showEntityPanel,
+    highlightLabels: highlightLabels(obj.highlightLabels),
+    markdownHighlights: pick(obj.markdownHighlights, MARKDOWN_HIGHLIGHTS, d.markdownHighlights),
   };
+}
+
+function highlightLabels(v: unknown): Record<HighlightColor, string> {
+  const o = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    HIGHLIGHT_COLORS.map((c) => [c, typeof o[c] === 'string' ? (o[c] as string).replace(/\s+/g, ' ').trim().slice(0, 40) : '']),
+  ) as Record<HighlightColor, string>;
 }
 
 export function enabledEntityTypes(s: Settings): Set<EntityType> {

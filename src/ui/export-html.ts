@@ -4,6 +4,8 @@ import { safeBaseName, uniqueNames, zipFiles } from '../core/export/bundle.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
 import { dateStamp, downloadBlob, downloadText, fileName } from './download.ts';
 import { t } from './i18n.ts';
+import { highlightsHtml } from '../core/export/highlights-section.ts';
+import { exportLabels, markForExport } from './export-highlights.ts';
 
 function labels(): HtmlLabels {
   return {
@@ -17,12 +19,14 @@ function labels(): HtmlLabels {
 function sanitizedBody(c: Clipping): string {
   const holder = document.createElement('div');
   holder.append(sanitizeArticleHtml(c.html));
+  // Real <mark> elements, the label and note in their title.
+  markForExport(holder, c, true);
   return holder.getHTML();
 }
 
 /** A standalone, script-free HTML file of a clipping. */
 export function clippingHtml(c: Clipping): string {
-  return clippingHtmlDocument(c, sanitizedBody(c), labels());
+  return clippingHtmlDocument(c, sanitizedBody(c), labels(), highlightsHtml(c.annotations ?? [], exportLabels()));
 }
 
 /** One clipping: an .html file; several: a zip of .html files. */

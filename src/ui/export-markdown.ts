@@ -2,6 +2,8 @@ import type { Clipping } from '../core/clipping.ts';
 import { articleMarkdown } from '../core/export/markdown.ts';
 import { safeBaseName, uniqueNames, zipFiles } from '../core/export/bundle.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
+import { highlightsMarkdown } from '../core/export/highlights-section.ts';
+import { exportLabels, markdownHighlightStyle, markForExport } from './export-highlights.ts';
 import { dateStamp, downloadBlob, downloadText, fileName } from './download.ts';
 
 /**
@@ -11,7 +13,9 @@ import { dateStamp, downloadBlob, downloadText, fileName } from './download.ts';
 export function clippingMarkdown(c: Clipping): string {
   const holder = document.createElement('div');
   holder.append(sanitizeArticleHtml(c.html));
-  return articleMarkdown(c, c.entities, holder);
+  // Highlights as ==text== in the body (or not, by the options), and listed at the end.
+  if (markdownHighlightStyle() === 'mark') markForExport(holder, c, false);
+  return articleMarkdown(c, c.entities, holder, highlightsMarkdown(c.annotations ?? [], exportLabels()));
 }
 
 export function exportOneMarkdown(c: Clipping): void {

@@ -21,7 +21,9 @@ table{border-collapse:collapse}td,th{border:1px solid #d6d5cf;padding:.3em .6em}
 blockquote{margin-inline:0;padding-inline-start:1rem;border-inline-start:3px solid #d6d5cf;color:#45453f}
 .entities,.note{font:14px/1.5 system-ui,sans-serif;border-top:1px solid #d6d5cf;margin-top:2.5rem;padding-top:1rem}
 .entities dt{font-weight:600;margin-top:.4rem}.entities dd{margin:0}
-@media (prefers-color-scheme:dark){body{background:#1b1b1a;color:#e6e5df}.meta,figcaption{color:#a9a8a1}pre{background:#262624}}`;
+mark{background:#fff0a0;color:inherit}mark[data-annotation-color=green]{background:#c8f0c0}mark[data-annotation-color=blue]{background:#cfe4ff}mark[data-annotation-color=pink]{background:#ffd3e4}mark[data-annotation-color=purple]{background:#e4d8ff}
+.highlights{font:14px/1.5 system-ui,sans-serif;border-top:1px solid #d6d5cf;margin-top:2.5rem;padding-top:1rem}.highlights blockquote{margin:.6rem 0 .2rem}.hl-meta{color:#5d5d58;margin:0}.hl-note{margin:.2rem 0 0}
+@media (prefers-color-scheme:dark){body{background:#1b1b1a;color:#e6e5df}.meta,figcaption,.hl-meta{color:#a9a8a1}pre{background:#262624}mark{background:#5a4a00}mark[data-annotation-color=green]{background:#1f4a27}mark[data-annotation-color=blue]{background:#1b3b61}mark[data-annotation-color=pink]{background:#5a2340}mark[data-annotation-color=purple]{background:#3d2c66}}`;
 
 export interface HtmlLabels {
   /** Headings for the entity types, e.g. { person: 'People', ... }. */
@@ -40,7 +42,8 @@ function httpUrl(u: string | null | undefined): string | null {
   return u && /^https?:\/\//i.test(u) ? u : null;
 }
 
-export function clippingHtmlDocument(c: Clipping, bodyHtml: string, labels: HtmlLabels = ENGLISH_LABELS): string {
+/** `highlightsHtml`: the list of highlights (highlights-section.ts), already escaped. */
+export function clippingHtmlDocument(c: Clipping, bodyHtml: string, labels: HtmlLabels = ENGLISH_LABELS, highlightsHtml = ''): string {
   const lang = c.lang ? ` lang="${escapeHtml(c.lang)}"` : '';
   const link = httpUrl(c.canonicalUrl) ?? httpUrl(c.url);
   const meta: string[] = [];
@@ -77,7 +80,7 @@ ${leadHtml}<h1>${escapeHtml(c.title)}</h1>
 <p class="meta">${meta.join(' · ')}</p>
 ${bodyHtml}
 </article>
-${entities}${note}
+${entities}${note}${highlightsHtml}
 </main>
 </body>
 </html>

@@ -1,5 +1,6 @@
 import { CLIPPING_SCHEMA_VERSION, migrateClipping, type Clipping } from '../clipping.ts';
 import { ENTITY_TYPES, type Entity } from '../types.ts';
+import { annotationsProblem, settleAnnotations } from '../annotations/validate.ts';
 
 export const EXPORT_FORMAT = 'sift-library';
 export const EXPORT_VERSION = 1;
@@ -72,6 +73,8 @@ export function clippingProblem(v: unknown): string | null {
   if (!Array.isArray(c.entities) || !c.entities.every(validEntity)) return 'bad entities';
   if (!Array.isArray(c.tags) || !c.tags.every(str)) return 'bad tags';
   if (!str(c.note)) return 'bad note';
+  const annotations = annotationsProblem(c.annotations);
+  if (annotations) return annotations;
   if (typeof c.schema !== 'number' || c.schema > CLIPPING_SCHEMA_VERSION) return 'newer schema than this version of Sift';
   return null;
 }
@@ -101,7 +104,8 @@ export function parseLibraryExport(json: string): ParsedImport {
     if (problem) refused.push({ index, reason: problem });
     else {
       seen.add(c.id);
-      clippings.push(c);
+      // Highlights anchored to another version of the text are placed again by their quotes.
+      clippings.push({ ...c, annotations: settleAnnotations(c.annotations, c.text) });
     }
   });
   return { clippings, refused };

@@ -33,6 +33,19 @@ export function frontMatter(article: Article | Clipping, entities: Entity[] = []
   return lines.join('\n');
 }
 
+/**
+ * The element whose Markdown a piece of a highlight sits in: its parent, looking through entity
+ * marks and spans (which leave no syntax). Pieces in one such element share one ==…== pair;
+ * a link, emphasis or a new paragraph closes it and opens another, so the syntax always nests.
+ */
+function blockOf(el: Element): Element | null {
+  let e: Element | null = el.parentElement;
+  while (e && (e.nodeName === 'SPAN' || (e.nodeName === 'MARK' && e.hasAttribute('data-entity')))) e = e.parentElement;
+  return e;
+}
+/** CSS.escape is not in every DOM (linkedom, older jsdom): enough for the ids Sift makes and checks. */
+const CSS_ESCAPE = (s: string) => s.replace(/["\\]/g, '\\$&');
+
 function turndown(): TurndownService {
   const td = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
   td.use(gfm);
@@ -53,12 +66,35 @@ function turndown(): TurndownService {
   });
   // Highlights are Sift's own marks, not the author's: keep their text only.
   td.addRule('entity-marks', { filter: (node) => node.nodeName === 'MARK' && node.hasAttribute('data-entity'), replacement: (content) => content });
+  // The reader's own highlights (marked in the DOM by the caller when wanted): ==text==, the
+  // highlight syntax of Obsidian, Logseq and most Markdown editors. A highlight split into
+  // pieces (around a link, an entity) is joined again below.
+  td.addRule('annotation-marks', {
+    filter: (node) => node.nodeName === 'MARK' && node.hasAttribute('data-annotation-id'),
+    replacement: (content, node) => {
+      if (!content.trim()) return content;
+      // One pair of == per highlight and element (blockOf): a highlight split into pieces opens
+      // at its first piece and closes at its last one there.
+      const el = node as HTMLElement;
+      const root = el.getRootNode() as ParentNode;
+      const pieces = Array.from(root.querySelectorAll(`mark[data-annotation-id="${CSS_ESCAPE(el.getAttribute('data-annotation-id') ?? '')}"]`));
+      const i = pieces.indexOf(el);
+      const open = i <= 0 || blockOf(pieces[i - 1]!) !== blockOf(el);
+      const close = i < 0 || i === pieces.length - 1 || blockOf(pieces[i + 1]!) !== blockOf(el);
+      return `${open ? '==' : ''}${content}${close ? '==' : ''}`;
+    },
+  });
   return td;
 }
 
 /** Markdown for an article. `body` may be a string (Node) or a node (extension pages, no parsing). */
-export function articleMarkdown(article: Article, entities: Entity[] = [], body: string | Node = article.html): string {
+export function articleMarkdown(article: Article, entities: Entity[] = [], body: string | Node = article.html, after = ''): string {
   const td = turndown();
   const md = td.turndown(body as string);
-  return `${frontMatter(article, entities)}# ${td.escape(article.title.replace(/\s+/g, ' '))}\n\n${md}\n`;
+  return `${frontMatter(article, entities)}# ${td.escape(article.title.replace(/\s+/g, ' '))}\n\n${md}\n${after}`;
+}
+
+/** Markdown-escape plain text the way the body is escaped (also "<", so no HTML gets through). */
+export function escapeMarkdownText(text: string): string {
+  return turndown().escape(text);
 }

@@ -1,5 +1,6 @@
 import type { ClippingCard } from '../clipping.ts';
 import type { EntityType } from '../types.ts';
+import type { HighlightColor } from '../annotations/types.ts';
 
 // The library's filters, applied to the light cards in memory (10,000 in a few milliseconds).
 
@@ -16,6 +17,8 @@ export interface LibraryFilter {
   from?: string | null;
   to?: string | null;
   tag?: string | null;
+  /** Clippings with highlights ('any'), or with highlights of one colour. */
+  highlights?: 'any' | HighlightColor | null;
 }
 
 export function siteOf(c: Pick<ClippingCard, 'siteName' | 'host'>): string {
@@ -32,7 +35,7 @@ function dayStart(day: string): number {
 }
 
 export function isEmptyFilter(f: LibraryFilter): boolean {
-  return !f.entity && !f.entityType && !f.site && !f.lang && !f.from && !f.to && !f.tag;
+  return !f.entity && !f.entityType && !f.site && !f.lang && !f.from && !f.to && !f.tag && !f.highlights;
 }
 
 export function matchesFilter(c: ClippingCard, f: LibraryFilter): boolean {
@@ -41,6 +44,8 @@ export function matchesFilter(c: ClippingCard, f: LibraryFilter): boolean {
   if (f.site && siteOf(c) !== f.site) return false;
   if (f.lang && langOf(c) !== f.lang) return false;
   if (f.tag && !c.tags.some((t) => t.toLowerCase() === f.tag!.toLowerCase())) return false;
+  if (f.highlights === 'any' && !c.highlights) return false;
+  if (f.highlights && f.highlights !== 'any' && !c.highlightColors?.includes(f.highlights)) return false;
   const saved = Date.parse(c.savedAt);
   if (f.from) {
     const from = dayStart(f.from);

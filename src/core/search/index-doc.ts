@@ -9,6 +9,6 @@ export function indexDoc(c: Clipping): IndexDoc {
     title: c.title,
     text: c.text,
     entities: c.entities.flatMap((e) => [e.name, ...e.aliases]),
-    meta: [c.siteName ?? '', c.byline ?? '', ...c.tags, c.note].filter(Boolean),
+    meta: [c.siteName ?? '', c.byline ?? '', ...c.tags, c.note, ...(c.annotations ?? []).map((a) => a.body?.value ?? '')].filter(Boolean),
   };
 }

@@ -1,5 +1,6 @@
 import type { Clipping, ClippingCard } from '../../core/clipping.ts';
 import type { SaveResult } from '../../shared/protocol.ts';
+import type { AnnotationChange, ChangeResult } from '../../core/annotations/change.ts';
 
 export type ClipPatch = Partial<Pick<Clipping, 'tags' | 'note'>>;
 
@@ -20,4 +21,8 @@ export interface ClipStore {
   /** Write clippings as they are (undo, import). */
   putMany(clippings: Clipping[]): Promise<void>;
   clear(): Promise<number>;
+  /** Add, change or remove one highlight in one transaction (idempotent); resolves once durable. */
+  annotate(id: string, change: AnnotationChange): Promise<ChangeResult>;
+  /** The clipping saved from this canonical URL, if any. */
+  findByUrl(canonicalUrl: string): Promise<Clipping | undefined>;
 }

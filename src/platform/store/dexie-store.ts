@@ -4,6 +4,7 @@ import type { IndexSnapshot } from '../../core/search/search-index.ts';
 import type { SaveResult } from '../../shared/protocol.ts';
 import type { ClipStore, ClipPatch } from './clip-store.ts';
 import { declareSchema } from './schema.ts';
+import { applyAnnotationChange, type AnnotationChange, type ChangeResult } from '../../core/annotations/change.ts';
 
 export const DB_NAME = 'sift';
 const INDEX_KEY = 'main';
@@ -35,10 +36,10 @@ export class DexieStore implements ClipStore {
     return db.transaction('rw', db.clippings, db.cards, async () => {
       const sameId = await db.clippings.get(clipping.id);
       const sameUrl = sameId ? undefined : await db.clippings.where('canonicalUrl').equals(clipping.canonicalUrl).first();
-      const { record, created } = mergeSave(clipping, sameId, sameUrl);
+      const { record, created, highlightsNotFound } = mergeSave(clipping, sameId, sameUrl);
       await db.clippings.put(record);
       await db.cards.put(clippingCard(record));
-      return { id: record.id, created };
+      return highlightsNotFound ? { id: record.id, created, highlightsNotFound } : { id: record.id, created };
     });
   }
 
@@ -74,6 +75,23 @@ export class DexieStore implements ClipStore {
       await db.cards.put(clippingCard(next));
       return next;
     });
+  }
+
+  async annotate(id: string, change: AnnotationChange): Promise<ChangeResult> {
+    const db = this.db;
+    return db.transaction('rw', db.clippings, db.cards, async () => {
+      const prev = await db.clippings.get(id);
+      if (!prev) throw new Error(`No clipping ${id}`);
+      const out = applyAnnotationChange(prev.annotations ?? [], prev.text, change);
+      const next: Clipping = { ...prev, annotations: out.annotations, updatedAt: new Date().toISOString() };
+      await db.clippings.put(next);
+      await db.cards.put(clippingCard(next));
+      return out;
+    });
+  }
+
+  findByUrl(canonicalUrl: string): Promise<Clipping | undefined> {
+    return this.db.clippings.where('canonicalUrl').equals(canonicalUrl).first();
   }
 
   async delete(ids: string[]): Promise<Clipping[]> {

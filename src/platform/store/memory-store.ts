@@ -1,6 +1,7 @@
 import { clippingCard, mergeSave, type Clipping, type ClippingCard } from '../../core/clipping.ts';
 import type { SaveResult } from '../../shared/protocol.ts';
 import type { ClipPatch, ClipStore } from './clip-store.ts';
+import { applyAnnotationChange, type AnnotationChange, type ChangeResult } from '../../core/annotations/change.ts';
 
 /** The same contract in memory, for pages built and tested without a browser. */
 export class MemoryStore implements ClipStore {
@@ -9,9 +10,9 @@ export class MemoryStore implements ClipStore {
   async save(clipping: Clipping): Promise<SaveResult> {
     const sameId = this.rows.get(clipping.id);
     const sameUrl = sameId ? undefined : [...this.rows.values()].find((c) => c.canonicalUrl === clipping.canonicalUrl);
-    const { record, created } = mergeSave(clipping, sameId, sameUrl);
+    const { record, created, highlightsNotFound } = mergeSave(clipping, sameId, sameUrl);
     this.rows.set(record.id, structuredClone(record));
-    return { id: record.id, created };
+    return highlightsNotFound ? { id: record.id, created, highlightsNotFound } : { id: record.id, created };
   }
   async get(id: string): Promise<Clipping | undefined> {
     const c = this.rows.get(id);
@@ -45,6 +46,17 @@ export class MemoryStore implements ClipStore {
   }
   async putMany(clippings: Clipping[]): Promise<void> {
     for (const c of clippings) this.rows.set(c.id, structuredClone(c));
+  }
+  async annotate(id: string, change: AnnotationChange): Promise<ChangeResult> {
+    const c = this.rows.get(id);
+    if (!c) throw new Error(`No clipping ${id}`);
+    const out = applyAnnotationChange(c.annotations ?? [], c.text, structuredClone(change));
+    this.rows.set(id, { ...c, annotations: out.annotations, updatedAt: new Date().toISOString() });
+    return structuredClone(out);
+  }
+  async findByUrl(canonicalUrl: string): Promise<Clipping | undefined> {
+    const c = [...this.rows.values()].find((r) => r.canonicalUrl === canonicalUrl);
+    return c && structuredClone(c);
   }
   async clear(): Promise<number> {
     const n = this.rows.size;

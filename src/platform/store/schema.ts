@@ -7,7 +7,9 @@ import { clippingCard, migrateClipping, type Clipping, type ClippingCard } from 
 //   2: cards (the light rows the library lists, derived from clippings in the same transaction)
 //      and searchIndex (the library's persisted full-text index, a cache rebuilt when missing).
 //   3: cards carry entities' other names (aliases), for the entity index: cards re-derived.
-export const DB_VERSION = 3;
+//   4: clippings carry annotations (clipping schema 2: highlights and notes), cards their count
+//      and colours: every record migrated, cards re-derived.
+export const DB_VERSION = 4;
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores({ clippings: 'id, canonicalUrl, savedAt, updatedAt' });
@@ -29,6 +31,16 @@ export function declareSchema(db: Dexie): void {
       // (the cards are light).
       const fresh: ClippingCard[] = [];
       await tx.table<Clipping, string>('clippings').toCollection().each((c) => void fresh.push(clippingCard(c)));
+      await tx.table('cards').bulkPut(fresh);
+    });
+  db.version(4)
+    .stores({ clippings: 'id, canonicalUrl, savedAt, updatedAt', cards: 'id, savedAt', searchIndex: '' })
+    .upgrade(async (tx) => {
+      const fresh: ClippingCard[] = [];
+      await tx.table<Clipping, string>('clippings').toCollection().modify((c) => {
+        Object.assign(c, migrateClipping(c));
+        fresh.push(clippingCard(c));
+      });
       await tx.table('cards').bulkPut(fresh);
     });
 }
