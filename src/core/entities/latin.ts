@@ -1,14 +1,13 @@
 // Spaced scripts: the learned tagger (en-tagger.ts) on every stretch of cased text, including the
 // Latin names inside CJK text ("安东尼‧布林肯（Antony Blinken）"), plus region names in the page's
 // language, English and the UI language (region-sets.ts).
-import modelData from './data/en-model.json';
 import type { Candidate } from './candidate.ts';
 import { tokenize, type Token } from './en-tokens.ts';
-import { labelSpans, tagLabels, unpackModel, type Model, type PackedModel, type Span } from './en-tagger.ts';
+import { hasPack, tagTokens, type WordSpan } from './model/registry.ts';
+import { wordPackFor } from './model/packs-for.ts';
+import { docContext } from './model/word-features.ts';
 import { spacedRegionSets, type NameSet } from './region-sets.ts';
 import { checkSpan, contextType, isOpeningWord, namesThing } from './latin-filters.ts';
-
-let model: Model | null = null;
 
 // A stretch without CJK characters or full-width punctuation: where spaced words live.
 const SPACED = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef\n]+/gu;
@@ -17,12 +16,15 @@ const MAX_REGION_TOKENS = 4;
 const STRICT_TITLE = /^(?:(?:Former|Vice|Deputy|Acting|Foreign|Prime)\s+)*(?:Secretary of State|President|Chancellor|Minister|Senator|Governor|Mayor|Mr\.?|Mrs\.?|Ms\.?|Dr\.)\s/;
 // Titles written before a person's name: "Secretary of State Antony Blinken" names a person, and
 // the title is not part of the name.
-const TITLE =
+export const TITLE =
   /^(?:(?:Former|Vice|Deputy|Acting|Prime|Foreign|Defense|Defence|Interior|Finance|Chief|Senior|Assistant|General|Attorney|Chancellor|President|Secretary(?: of State| General)?|Minister|Premier|Senator|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Governor|Gov\.|Mayor|Judge|Justice|King|Queen|Prince|Princess|Pope|Emperor|Sheikh|Ambassador|Commissioner|Director|Chairman|Chairwoman|Professor|Prof\.|Dr\.|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Lord|Lady|Rev\.|Father|Saint|Coach|Captain|Capt\.|Colonel|Col\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Officer|Detective|Pastor|Rabbi|Imam|Bishop|Cardinal|Archbishop|CEO|Chief Executive|Spokesman|Spokeswoman|Minister of [A-Z][a-z]+)\s+)+/;
 
 /** `wellCased`: the text is edited prose (isWellCased), where a lower-case span is no name. */
 export function latinCandidates(text: string, locales: string[], out: Candidate[], wellCased = false): void {
-  model ??= unpackModel(modelData as PackedModel);
+  // The page's own word pack (de, fr, nl, pt), else English; none loaded: regions only.
+  const own = wordPackFor(locales[0]);
+  const pack = hasPack(own) ? own : 'en';
+  const doc = docContext(text);
   const regions = spacedRegionSets(locales);
   // Last words of names of objects ("Europa Clipper"): the text goes on to call the object by
   // them ("Clipper will orbit Jupiter"), which the model again reads as a person.
@@ -32,8 +34,7 @@ export function latinCandidates(text: string, locales: string[], out: Candidate[
     if (!CASED.test(seg[0])) continue;
     const tokens = tokenize(seg[0], seg.index!);
     if (tokens.length === 0) continue;
-    const labels = tagLabels(model, tokens.map((t) => t.text));
-    for (const sp of labelSpans(tokens, labels).flatMap((x) => capitalisedPieces(x, tokens))) {
+    for (const sp of tagTokens(pack, tokens, doc).flatMap((x) => capitalisedPieces(x, tokens))) {
       const check = { text, start: sp.start, end: sp.end, type: sp.type };
       if (namesThing(check)) thingWords.add(text.slice(sp.start, sp.end).split(/\s+/).pop()!);
       const kept = checkSpan(check, wellCased);
@@ -67,7 +68,7 @@ const INNER = /^(?:of|de|la|le|du|des|der|den|von|van|and|&|the|da|di|del|y|al|e
  * Health Organization"): a span is cut after a lower-case word that cannot sit inside a name and
  * is followed by a capitalised one, and only the last piece (the name it ends with) is kept.
  */
-function capitalisedPieces(s: Span, tokens: Token[]): Span[] {
+function capitalisedPieces(s: WordSpan, tokens: Token[]): WordSpan[] {
   let from = s.from;
   // Only words in the middle count: a name may end in lower case ("Ash Meadows killifish").
   for (let i = s.from; i < s.to - 1; i++) {

@@ -1,11 +1,16 @@
-// The learned layer for English: an averaged perceptron (trained by scripts/train-entities.ts)
-// whose weights live in a hashed table of int8, decoded greedily left to right.
-import { LABELS, NLABELS, featureContext, fnv1a, tokenFeatureHashes } from './en-features.ts';
+// The sequence tagger behind every language pack: an averaged perceptron over hashed features
+// (trained by scripts/train-entities.ts), weights packed as one base64url char each, decoded by
+// first-order Viterbi. Generic over the unit (a word for spaced scripts, a character for Chinese):
+// a feature set turns units into feature hashes and a per-unit class for the label history.
+import { fnv1a } from './hash.ts';
 
-export { fnv1a };
-import type { Token } from './en-tokens.ts';
+export const LABELS = ['O', 'B-person', 'I-person', 'B-place', 'I-place', 'B-organization', 'I-organization'] as const;
+export const NLABELS = LABELS.length;
+export type NameType = 'person' | 'place' | 'organization';
 
 export interface PackedModel {
+  /** Which feature set the weights belong to ('word' or 'char'). */
+  features?: string;
   /** Features are known by the top `hashBits` bits of their FNV-1a hash. */
   hashBits: number;
   /** Magnitudes of the quantisation levels 1..31 (a weight is sign * levels[|q| - 1]). */
@@ -18,7 +23,7 @@ export interface PackedModel {
 
 export interface Model {
   shift: number;
-  /** Per word shape: the history features' scores for each previous label (-1..NLABELS-1). */
+  /** Per unit class: the history features' scores for each previous label (-1..NLABELS-1). */
   transitions: Map<string, Float64Array>;
   /** Open-addressed hash table of the feature keys: slot -> key + 1 (0 = empty)... */
   slots: Int32Array;
@@ -31,7 +36,7 @@ export interface Model {
   value: Float32Array;
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+export const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const B64_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < 64; i++) B64_VALUE[B64.charCodeAt(i)] = i;
 
@@ -73,7 +78,7 @@ export function unpackModel(p: PackedModel): Model {
   return { shift: 32 - p.hashBits, transitions: new Map(), slots, offsets, mask, weights: p.weights, value };
 }
 
-function addHash(model: Model, hash: number, scores: Float64Array, offset = 0): void {
+export function addHash(model: Model, hash: number, scores: Float64Array, offset = 0): void {
   const key = hash >>> model.shift;
   const { slots, mask } = model;
   let s = key & mask;
@@ -86,26 +91,22 @@ function addHash(model: Model, hash: number, scores: Float64Array, offset = 0): 
   for (let l = 0; l < NLABELS; l++) scores[offset + l]! += value[weights.charCodeAt(at + l)]!;
 }
 
-/** History-feature scores for a word shape, for every previous label, computed once per shape. */
-function transitionsFor(model: Model, shape: string): Float64Array {
-  let t = model.transitions.get(shape);
+/** The label history features of a unit given the previous label (-1 at the start) and its class. */
+export function transitionFeatures(prev: number, cls: string): [string, string] {
+  return [`T=${prev}`, `Ts=${prev}|${cls}`];
+}
+
+/** History-feature scores for a unit class, for every previous label, computed once per class. */
+function transitionsFor(model: Model, cls: string): Float64Array {
+  let t = model.transitions.get(cls);
   if (!t) {
     t = new Float64Array((NLABELS + 1) * NLABELS);
     for (let prev = -1; prev < NLABELS; prev++) {
-      for (const f of transitionFeatures(prev, shape)) addHash(model, fnv1a(f), t, (prev + 1) * NLABELS);
+      for (const f of transitionFeatures(prev, cls)) addHash(model, fnv1a(f), t, (prev + 1) * NLABELS);
     }
-    model.transitions.set(shape, t);
+    model.transitions.set(cls, t);
   }
   return t;
-}
-
-export interface Span {
-  start: number;
-  end: number;
-  type: 'person' | 'place' | 'organization';
-  /** Index of the first and one past the last token. */
-  from: number;
-  to: number;
 }
 
 // Which label may follow which: an inside label only continues a name of the same type.
@@ -113,17 +114,18 @@ const ALLOWED: boolean[][] = Array.from({ length: NLABELS + 1 }, (_, p) =>
   LABELS.map((l) => !l.startsWith('I-') || (p > 0 && p <= NLABELS && LABELS[p - 1]!.slice(2) === l.slice(2))),
 );
 
-/** The label history features of token i given the previous label (-1 at the start). */
-export function transitionFeatures(prev: number, shape: string): [string, string] {
-  return [`T=${prev}`, `Ts=${prev}|${shape}`];
-}
-
 /**
- * Best label sequence (first-order Viterbi). `emit(i, out)` adds token i's own scores;
+ * Best label sequence (first-order Viterbi). `emit(i, out)` adds unit i's own scores;
  * `trans(i, prev, out)` adds the scores of its history features for previous label `prev`.
- * Shared by tagging and training, so both decode the same way.
+ * Shared by tagging and training, so both decode the same way. `emissions`, when given, receives
+ * every unit's own scores (n * NLABELS), from which span scores are read.
  */
-export function viterbi(n: number, emit: (i: number, out: Float64Array) => void, trans: (i: number, prev: number, out: Float64Array) => void): number[] {
+export function viterbi(
+  n: number,
+  emit: (i: number, out: Float64Array) => void,
+  trans: (i: number, prev: number, out: Float64Array) => void,
+  emissions?: Float64Array,
+): number[] {
   if (n === 0) return [];
   const delta = new Float64Array(n * NLABELS);
   const back = new Int8Array(n * NLABELS);
@@ -132,6 +134,7 @@ export function viterbi(n: number, emit: (i: number, out: Float64Array) => void,
   for (let i = 0; i < n; i++) {
     e.fill(0);
     emit(i, e);
+    if (emissions) emissions.set(e, i * NLABELS);
     const row = i * NLABELS;
     delta.fill(-Infinity, row, row + NLABELS);
     const prevs = i === 0 ? 1 : NLABELS;
@@ -163,15 +166,31 @@ export function viterbi(n: number, emit: (i: number, out: Float64Array) => void,
   return labels;
 }
 
-/** Labels of a line's tokens (indices into LABELS). */
-export function tagLabels(model: Model, words: string[]): number[] {
-  const ctx = featureContext(words);
+/** What a feature set gives the decoder for one sequence. */
+export interface Encoded {
+  n: number;
+  /** Unit i's feature hashes, written into `out`. */
+  hashes(i: number, out: number[]): void;
+  /** Unit i's class for the label history (word shape, script class). */
+  cls(i: number): string;
+}
+
+export interface Decoded {
+  labels: number[];
+  /** Per unit: its own score for its label minus its score for O (0 for O units). */
+  margin: Float64Array;
+}
+
+/** Labels of one encoded sequence, with per-unit margins over O. */
+export function decode(model: Model, enc: Encoded): Decoded {
   const hashes: number[] = [];
-  const trans = ctx.shapes.map((sh) => transitionsFor(model, sh));
-  return viterbi(
-    words.length,
+  const trans: Float64Array[] = [];
+  for (let i = 0; i < enc.n; i++) trans.push(transitionsFor(model, enc.cls(i)));
+  const em = new Float64Array(enc.n * NLABELS);
+  const labels = viterbi(
+    enc.n,
     (i, out) => {
-      tokenFeatureHashes(ctx, i, hashes);
+      enc.hashes(i, hashes);
       for (const h of hashes) addHash(model, h, out);
     },
     (i, prev, out) => {
@@ -179,25 +198,42 @@ export function tagLabels(model: Model, words: string[]): number[] {
       const at = (prev + 1) * NLABELS;
       for (let l = 0; l < NLABELS; l++) out[l]! += t[at + l]!;
     },
+    em,
   );
+  const margin = new Float64Array(enc.n);
+  for (let i = 0; i < enc.n; i++) if (labels[i]! > 0) margin[i] = em[i * NLABELS + labels[i]!]! - em[i * NLABELS]!;
+  return { labels, margin };
 }
 
-/** Labels -> spans over the tokens. */
-export function labelSpans(tokens: Token[], labels: number[]): Span[] {
-  const out: Span[] = [];
-  let cur: Span | null = null;
-  for (let i = 0; i <= tokens.length; i++) {
-    const lab = i < tokens.length ? LABELS[labels[i]!]! : 'O';
-    if (cur && lab !== `I-${cur.type}`) {
-      out.push(cur);
-      cur = null;
-    }
+export interface UnitSpan {
+  /** Index of the first and one past the last unit. */
+  from: number;
+  to: number;
+  type: NameType;
+  /** Mean margin of its units over O: how sure the model is that this is a name. */
+  score: number;
+}
+
+/** Labels -> spans over the units. */
+export function labelSpans(labels: number[], margin?: Float64Array): UnitSpan[] {
+  const out: UnitSpan[] = [];
+  let cur: UnitSpan | null = null;
+  let sum = 0;
+  const close = (): void => {
+    if (!cur) return;
+    cur.score = sum / (cur.to - cur.from);
+    out.push(cur);
+    cur = null;
+  };
+  for (let i = 0; i <= labels.length; i++) {
+    const lab = i < labels.length ? LABELS[labels[i]!]! : 'O';
+    if (cur && lab !== `I-${(cur as UnitSpan).type}`) close();
     if (lab.startsWith('B-')) {
-      const t = tokens[i]!;
-      cur = { start: t.start, end: t.end, type: lab.slice(2) as Span['type'], from: i, to: i + 1 };
+      cur = { from: i, to: i + 1, type: lab.slice(2) as NameType, score: 0 };
+      sum = margin ? margin[i]! : 0;
     } else if (cur) {
-      cur.end = tokens[i]!.end;
-      cur.to = i + 1;
+      (cur as UnitSpan).to = i + 1;
+      sum += margin ? margin[i]! : 0;
     }
   }
   return out;
