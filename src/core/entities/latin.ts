@@ -40,11 +40,11 @@ export function latinCandidates(text: string, locales: string[], out: Candidate[
       const kept = checkSpan(check, wellCased);
       if (!kept || (wellCased && isOpeningWord(text, kept.start, kept.end))) continue;
       const s = { ...sp, ...kept };
-      const title = TITLE.exec(text.slice(s.start, s.end));
+      const title = titleInto(text, s.start, s.end);
       // Only unambiguous titles retype a span the model did not call a person (General Motors).
-      if (title && s.start + title[0].length < s.end && (s.type === 'person' || STRICT_TITLE.test(title[0]))) {
+      if (title && s.start + title.into < s.end && (s.type === 'person' || STRICT_TITLE.test(title.title))) {
         // The title states the type outright, as the words around a place do (contextType).
-        out.push({ start: s.start + title[0].length, end: s.end, type: 'person', source: 'rule', priority: 2, byContext: true });
+        out.push({ start: s.start + title.into, end: s.end, type: 'person', source: 'rule', priority: 2, byContext: true });
       } else {
         const byContext = contextType(text, s.start, s.end);
         if (byContext) out.push({ start: s.start, end: s.end, type: byContext, source: 'rule', priority: 2, byContext: true });
@@ -58,6 +58,23 @@ export function latinCandidates(text: string, locales: string[], out: Candidate[
   const kept = out.slice(from).filter((c) => !(c.type === 'person' && thingWords.has(text.slice(c.start, c.end))));
   out.length = from;
   out.push(...kept);
+}
+
+/**
+ * A title at the start of a span, or one that begins up to three words before it and runs into it:
+ * news text writes "Secretary of State Antony Blinken", and the model (GMB reads "State" as the
+ * State Department) may start its span at "State". `into`: how far into the span the title goes.
+ */
+function titleInto(text: string, start: number, end: number): { title: string; into: number } | null {
+  const span = text.slice(start, end);
+  const lead = /(?:[\p{L}.]+ +){1,3}$/u.exec(text.slice(Math.max(0, start - 40), start))?.[0] ?? '';
+  for (let k = 0; k < lead.length; k++) {
+    if (k > 0 && lead[k - 1] !== ' ') continue;
+    const m = TITLE.exec(lead.slice(k) + span);
+    if (m && m[0].length > lead.length - k) return { title: m[0], into: m[0].length - (lead.length - k) };
+  }
+  const m = TITLE.exec(span);
+  return m ? { title: m[0], into: m[0].length } : null;
 }
 
 // Lower-case words that may sit inside a name ("Bank of England", "Charles de Gaulle").

@@ -27,13 +27,9 @@ export interface Model {
   transitions: Map<string, Float64Array>;
   /** Open-addressed hash table of the feature keys: slot -> key + 1 (0 = empty)... */
   slots: Int32Array;
-  /** ...and slot -> offset of the key's NLABELS weights in `weights`. */
-  offsets: Int32Array;
+  /** ...and slot * NLABELS -> the key's weights, decoded once: a lookup touches two arrays. */
+  weights: Float32Array;
   mask: number;
-  /** The packed weights string itself: one char per weight, read through `value`. */
-  weights: string;
-  /** Char code of a packed weight -> its value. */
-  value: Float32Array;
 }
 
 export const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -42,16 +38,22 @@ for (let i = 0; i < 64; i++) B64_VALUE[B64.charCodeAt(i)] = i;
 
 /**
  * Inverse of the training script's packing, made cheap because it runs on the first page of every
- * tab: the keys go into typed arrays (no Map of thousands of entries), and the weights are not
- * decoded at all: each is read from the packed string through a 128-entry table when used.
+ * tab: the keys go into one typed array (no Map of thousands of entries) and each key's weights
+ * next to its slot, so scoring a feature reads two arrays (it runs for every character of a
+ * Chinese article).
  */
 export function unpackModel(p: PackedModel): Model {
   let size = 1024;
   const count = p.weights.length / NLABELS;
   while (size < count * 2.5) size *= 2;
   const slots = new Int32Array(size);
-  const offsets = new Int32Array(size);
+  const weights = new Float32Array(size * NLABELS);
   const mask = size - 1;
+  const value = new Float32Array(128);
+  for (let c = 0; c < 128; c++) {
+    const q = B64_VALUE[c]! - 32;
+    value[c] = B64_VALUE[c]! < 0 || q === 0 ? 0 : Math.sign(q) * p.levels[Math.abs(q) - 1]!;
+  }
   let key = 0;
   let delta = 0;
   let scale = 1;
@@ -65,17 +67,13 @@ export function unpackModel(p: PackedModel): Model {
       let s = key & mask;
       while (slots[s] !== 0) s = (s + 1) & mask;
       slots[s] = key + 1;
-      offsets[s] = n++ * NLABELS;
+      const from = n++ * NLABELS;
+      for (let l = 0; l < NLABELS; l++) weights[s * NLABELS + l] = value[p.weights.charCodeAt(from + l)]!;
       delta = 0;
       scale = 1;
     }
   }
-  const value = new Float32Array(128);
-  for (let c = 0; c < 128; c++) {
-    const q = B64_VALUE[c]! - 32;
-    value[c] = B64_VALUE[c]! < 0 || q === 0 ? 0 : Math.sign(q) * p.levels[Math.abs(q) - 1]!;
-  }
-  return { shift: 32 - p.hashBits, transitions: new Map(), slots, offsets, mask, weights: p.weights, value };
+  return { shift: 32 - p.hashBits, transitions: new Map(), slots, weights, mask };
 }
 
 export function addHash(model: Model, hash: number, scores: Float64Array, offset = 0): void {
@@ -86,9 +84,9 @@ export function addHash(model: Model, hash: number, scores: Float64Array, offset
     if (slots[s] === 0) return;
     s = (s + 1) & mask;
   }
-  const at = model.offsets[s]!;
-  const { weights, value } = model;
-  for (let l = 0; l < NLABELS; l++) scores[offset + l]! += value[weights.charCodeAt(at + l)]!;
+  const w = model.weights;
+  const at = s * NLABELS;
+  for (let l = 0; l < NLABELS; l++) scores[offset + l]! += w[at + l]!;
 }
 
 /** The label history features of a unit given the previous label (-1 at the start) and its class. */
