@@ -88,7 +88,7 @@ async function browserRun(iife: string, input: unknown): Promise<Run> {
 function entriesOf(argv: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) if (argv[i] === '--entry') out.push(resolve(argv[++i]!));
-  return out.length ? out : [join(ROOT, 'src/core/entities/index.ts')];
+  return out.length ? out : [join(ROOT, 'bench/lib/entities-with-packs.ts')];
 }
 
 const KEYS = ['loadMs', 'firstMs', 'warmMs'] as const;

@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../src/core/extract/index.ts';
+import '../src/core/entities/model/all-packs.ts';
 import { findEntities } from '../src/core/entities/index.ts';
 
 const ROUNDS = 3;

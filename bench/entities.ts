@@ -6,6 +6,7 @@
 //   parse of the same page, same run.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import '../src/core/entities/model/all-packs.ts';
 import { findEntities } from '../src/core/entities/index.ts';
 import { scoreSet, type GoldDoc, type Prediction, type SetScores } from './entities-metric.ts';
 import { runSpeed } from './entities-speed.ts';

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import '../src/core/entities/model/all-packs.ts';
 import { runPipeline } from '../src/core/pipeline.ts';
 import { decodeHtml } from '../src/cli/decode.ts';
 import { parseHtml, releaseDocument } from '../src/cli/dom.ts';

@@ -23,6 +23,7 @@
 import { Readability } from '@mozilla/readability';
 import { runPipeline } from '../src/core/pipeline.ts';
 import { extractArticle } from '../src/core/extract/index.ts';
+import '../src/core/entities/model/all-packs.ts';
 import { findEntities } from '../src/core/entities/index.ts';
 import { parseHtml, releaseDocument } from '../src/cli/dom.ts';
 import { parseArgs } from '../src/cli/args.ts';

@@ -3,10 +3,20 @@ import type { ExtractError, ExtractErrorCode, ExtractOutcome } from '../core/typ
 import { classifyUrl } from '../core/url-policy.ts';
 import type { ContentRequest, EntitiesOutcome, EntitiesRequest } from '../content/api.ts';
 import { isEntitiesOutcome, isExtractOutcome, runEntitiesInPage, runInPage } from '../content/api.ts';
+import { packsFor } from '../core/entities/model/packs-for.ts';
 
 // Built from src/content/index.ts and entities.ts (vite.config.ts additionalInputs).
 const CONTENT_FILE = 'src/content/index.js';
 const ENTITIES_FILE = 'src/content/entities.js';
+/** The language packs the names script needs for an article (src/content/pack-<lang>.ts). */
+const packFiles = (text: string, lang: string | null): string[] => packsFor(text, lang).map((l) => `src/content/pack-${l}.js`);
+
+/** Runs in the page: the start of the article the content script kept, to choose packs by. */
+function articleSample(): { text: string; lang: string | null } | null {
+  const api = (globalThis as { __siftContent?: { lastArticle(): { article: { title: string; text: string; lang: string | null } } | null } }).__siftContent;
+  const a = api?.lastArticle()?.article;
+  return a ? { text: `${a.title}\n${a.text}`.slice(0, 20000), lang: a.lang } : null;
+}
 /**
  * The popup's hard stop. The content script bounds its own work (core/budget.ts: 20 s), but a
  * page whose own scripts never yield (an endless loop) keeps the injection from even starting;
@@ -55,12 +65,20 @@ export async function extractTab(tabId: number, req: ContentRequest, timeoutMs =
   if (access === 'browser-page' || access === 'store') {
     return fail('restricted', `Browsers do not let extensions read this page (${url}).`);
   }
-  // The entity script comes along unless the caller asks for the names separately (entitiesTab).
-  const files = req.entities === 'later' ? [CONTENT_FILE] : [CONTENT_FILE, ENTITIES_FILE];
+  // The names come in a second step (unless the caller asks for them separately, entitiesTab):
+  // which language packs the names script needs is known only once the article is read.
   const attempt = async (): Promise<unknown> => {
-    await browser.scripting.executeScript({ target: { tabId }, files });
-    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: runInPage, args: [req] });
-    return frame?.result;
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_FILE] });
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: runInPage, args: [{ ...req, entities: 'later' }] });
+    const out = frame?.result;
+    if (req.entities === 'later' || !isExtractOutcome(out) || !out.ok || !out.article) return out;
+    const a = out.article;
+    await browser.scripting.executeScript({ target: { tabId }, files: [...packFiles(`${a.title}\n${a.text}`, a.lang), ENTITIES_FILE] });
+    const [named] = await browser.scripting.executeScript({ target: { tabId }, func: runEntitiesInPage, args: [{ uiLang: req.uiLang }] });
+    const found = named?.result;
+    if (!isEntitiesOutcome(found)) return undefined;
+    if (!found.ok) return found;
+    return { ...out, entities: found.entities, timings: { ...out.timings, entitiesMs: found.ms } };
   };
   try {
     const run = async (): Promise<unknown> => {
@@ -103,7 +121,9 @@ export async function extractTab(tabId: number, req: ContentRequest, timeoutMs =
  */
 export async function entitiesTab(tabId: number, req: EntitiesRequest, timeoutMs = TIMEOUT_MS): Promise<EntitiesOutcome> {
   const run = async (): Promise<unknown> => {
-    await browser.scripting.executeScript({ target: { tabId }, files: [ENTITIES_FILE] });
+    const [sample] = await browser.scripting.executeScript({ target: { tabId }, func: articleSample });
+    const a = sample?.result as { text: string; lang: string | null } | null | undefined;
+    await browser.scripting.executeScript({ target: { tabId }, files: [...(a ? packFiles(a.text, a.lang) : []), ENTITIES_FILE] });
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: runEntitiesInPage, args: [req] });
     return frame?.result;
   };

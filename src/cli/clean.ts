@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { resolve, dirname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import '../core/entities/model/all-packs.ts';
 import { runPipeline } from '../core/pipeline.ts';
 import { articleMarkdown } from '../core/export/markdown.ts';
 import type { ExtractOutcome } from '../core/types.ts';

@@ -3,6 +3,7 @@
 // {id, entities: [{name, type, aliases, count}]}; a line that cannot be read gives {id, error}.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import '../core/entities/model/all-packs.ts';
 import { findEntities } from '../core/entities/index.ts';
 import { fail, parseArgs } from './args.ts';
 

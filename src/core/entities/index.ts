@@ -9,6 +9,8 @@ import { otherScriptCandidates } from './other-scripts.ts';
 import { assemble, type ExtraName } from './merge.ts';
 import { dropUnconfirmedTitleSpans, isWellCased, unreliableTitleFrom } from './latin-filters.ts';
 import { filterGermanSpans } from './latin-de.ts';
+import { zhCombined } from './model/combine.ts';
+import { hasPack } from './model/registry.ts';
 
 export interface EntityInput {
   /** The original page, before cleaning: page tags live outside the article body. Null for plain text. */
@@ -36,7 +38,8 @@ function cjkKind(text: string, lang: string | null): 'zh' | 'ja' | null {
 }
 
 /**
- * The layered tagger: page tags, gazetteers, rules per script and the learned English layer.
+ * The layered tagger: page tags, gazetteers, rules per script and the learned language packs
+ * (model/registry.ts).
  * Works on plain text too (doc null). Returns entities sorted by mentions.
  */
 export function findEntities(input: EntityInput): Entity[] {
@@ -47,7 +50,12 @@ export function findEntities(input: EntityInput): Entity[] {
 
   const cands: Candidate[] = [];
   const kind = cjkKind(text, lang);
-  if (kind === 'zh') zhCandidates(text, cands);
+  if (kind === 'zh') {
+    // The rules' candidates, and the Chinese pack's names (which read the rules' as features).
+    const rules: Candidate[] = [];
+    zhCandidates(text, rules);
+    cands.push(...zhCombined(text, rules));
+  }
   else if (kind === 'ja') jaCandidates(text, cands);
   latinCandidates(text, locales, cands, isWellCased(input.article.text));
   if (lang && !['en', 'zh', 'ja'].includes(lang)) otherScriptCandidates(text, lang, cands);
@@ -55,8 +63,9 @@ export function findEntities(input: EntityInput): Entity[] {
   // only what the body confirms.
   const from = title ? unreliableTitleFrom(title) : -1;
   let trusted = title && from >= 0 ? dropUnconfirmedTitleSpans(cands, text, title.length + 1, from) : cands;
-  // German capitalises every noun: capitals are no evidence of names there.
-  if (lang === 'de') trusted = filterGermanSpans(text, trusted);
+  // German capitalises every noun: capitals are no evidence of names there (unless the German
+  // pack, which learned that, did the tagging).
+  if (lang === 'de' && !hasPack('de')) trusted = filterGermanSpans(text, trusted);
   const mentions = resolveOverlaps(trusted);
   for (const m of mentions) {
     if (m.type !== 'place' && isRegionName(text.slice(m.start, m.end), locales)) m.type = 'place';

@@ -1,14 +1,13 @@
 // Spaced scripts: the learned tagger (en-tagger.ts) on every stretch of cased text, including the
 // Latin names inside CJK text ("安东尼‧布林肯（Antony Blinken）"), plus region names in the page's
 // language, English and the UI language (region-sets.ts).
-import modelData from './data/en-model.json';
 import type { Candidate } from './candidate.ts';
 import { tokenize, type Token } from './en-tokens.ts';
-import { labelSpans, tagLabels, unpackModel, type Model, type PackedModel, type Span } from './en-tagger.ts';
+import { hasPack, tagTokens, type WordSpan } from './model/registry.ts';
+import { wordPackFor } from './model/packs-for.ts';
+import { docContext } from './model/word-features.ts';
 import { spacedRegionSets, type NameSet } from './region-sets.ts';
 import { checkSpan, contextType, isOpeningWord, namesThing } from './latin-filters.ts';
-
-let model: Model | null = null;
 
 // A stretch without CJK characters or full-width punctuation: where spaced words live.
 const SPACED = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef\n]+/gu;
@@ -17,12 +16,15 @@ const MAX_REGION_TOKENS = 4;
 const STRICT_TITLE = /^(?:(?:Former|Vice|Deputy|Acting|Foreign|Prime)\s+)*(?:Secretary of State|President|Chancellor|Minister|Senator|Governor|Mayor|Mr\.?|Mrs\.?|Ms\.?|Dr\.)\s/;
 // Titles written before a person's name: "Secretary of State Antony Blinken" names a person, and
 // the title is not part of the name.
-const TITLE =
+export const TITLE =
   /^(?:(?:Former|Vice|Deputy|Acting|Prime|Foreign|Defense|Defence|Interior|Finance|Chief|Senior|Assistant|General|Attorney|Chancellor|President|Secretary(?: of State| General)?|Minister|Premier|Senator|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Governor|Gov\.|Mayor|Judge|Justice|King|Queen|Prince|Princess|Pope|Emperor|Sheikh|Ambassador|Commissioner|Director|Chairman|Chairwoman|Professor|Prof\.|Dr\.|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Lord|Lady|Rev\.|Father|Saint|Coach|Captain|Capt\.|Colonel|Col\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Officer|Detective|Pastor|Rabbi|Imam|Bishop|Cardinal|Archbishop|CEO|Chief Executive|Spokesman|Spokeswoman|Minister of [A-Z][a-z]+)\s+)+/;
 
 /** `wellCased`: the text is edited prose (isWellCased), where a lower-case span is no name. */
 export function latinCandidates(text: string, locales: string[], out: Candidate[], wellCased = false): void {
-  model ??= unpackModel(modelData as PackedModel);
+  // The page's own word pack (de, fr, nl, pt), else English; none loaded: regions only.
+  const own = wordPackFor(locales[0]);
+  const pack = hasPack(own) ? own : 'en';
+  const doc = docContext(text);
   const regions = spacedRegionSets(locales);
   // Last words of names of objects ("Europa Clipper"): the text goes on to call the object by
   // them ("Clipper will orbit Jupiter"), which the model again reads as a person.
@@ -32,18 +34,17 @@ export function latinCandidates(text: string, locales: string[], out: Candidate[
     if (!CASED.test(seg[0])) continue;
     const tokens = tokenize(seg[0], seg.index!);
     if (tokens.length === 0) continue;
-    const labels = tagLabels(model, tokens.map((t) => t.text));
-    for (const sp of labelSpans(tokens, labels).flatMap((x) => capitalisedPieces(x, tokens))) {
+    for (const sp of tagTokens(pack, tokens, doc).flatMap((x) => capitalisedPieces(x, tokens))) {
       const check = { text, start: sp.start, end: sp.end, type: sp.type };
       if (namesThing(check)) thingWords.add(text.slice(sp.start, sp.end).split(/\s+/).pop()!);
       const kept = checkSpan(check, wellCased);
       if (!kept || (wellCased && isOpeningWord(text, kept.start, kept.end))) continue;
       const s = { ...sp, ...kept };
-      const title = TITLE.exec(text.slice(s.start, s.end));
+      const title = titleInto(text, s.start, s.end);
       // Only unambiguous titles retype a span the model did not call a person (General Motors).
-      if (title && s.start + title[0].length < s.end && (s.type === 'person' || STRICT_TITLE.test(title[0]))) {
+      if (title && s.start + title.into < s.end && (s.type === 'person' || STRICT_TITLE.test(title.title))) {
         // The title states the type outright, as the words around a place do (contextType).
-        out.push({ start: s.start + title[0].length, end: s.end, type: 'person', source: 'rule', priority: 2, byContext: true });
+        out.push({ start: s.start + title.into, end: s.end, type: 'person', source: 'rule', priority: 2, byContext: true });
       } else {
         const byContext = contextType(text, s.start, s.end);
         if (byContext) out.push({ start: s.start, end: s.end, type: byContext, source: 'rule', priority: 2, byContext: true });
@@ -59,6 +60,23 @@ export function latinCandidates(text: string, locales: string[], out: Candidate[
   out.push(...kept);
 }
 
+/**
+ * A title at the start of a span, or one that begins up to three words before it and runs into it:
+ * news text writes "Secretary of State Antony Blinken", and the model (GMB reads "State" as the
+ * State Department) may start its span at "State". `into`: how far into the span the title goes.
+ */
+function titleInto(text: string, start: number, end: number): { title: string; into: number } | null {
+  const span = text.slice(start, end);
+  const lead = /(?:[\p{L}.]+ +){1,3}$/u.exec(text.slice(Math.max(0, start - 40), start))?.[0] ?? '';
+  for (let k = 0; k < lead.length; k++) {
+    if (k > 0 && lead[k - 1] !== ' ') continue;
+    const m = TITLE.exec(lead.slice(k) + span);
+    if (m && m[0].length > lead.length - k) return { title: m[0], into: m[0].length - (lead.length - k) };
+  }
+  const m = TITLE.exec(span);
+  return m ? { title: m[0], into: m[0].length } : null;
+}
+
 // Lower-case words that may sit inside a name ("Bank of England", "Charles de Gaulle").
 const INNER = /^(?:of|de|la|le|du|des|der|den|von|van|and|&|the|da|di|del|y|al|el|bin|in|for|on|upon|am|im|zu|'s|')$/;
 
@@ -67,7 +85,7 @@ const INNER = /^(?:of|de|la|le|du|des|der|den|von|van|and|&|the|da|di|del|y|al|e
  * Health Organization"): a span is cut after a lower-case word that cannot sit inside a name and
  * is followed by a capitalised one, and only the last piece (the name it ends with) is kept.
  */
-function capitalisedPieces(s: Span, tokens: Token[]): Span[] {
+function capitalisedPieces(s: WordSpan, tokens: Token[]): WordSpan[] {
   let from = s.from;
   // Only words in the middle count: a name may end in lower case ("Ash Meadows killifish").
   for (let i = s.from; i < s.to - 1; i++) {

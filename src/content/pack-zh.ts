@@ -1,0 +1,6 @@
+// One language pack of the names script (see src/core/entities/model/registry.ts): injected
+// before it, only on pages that need it (src/background/extract-tab.ts, packsFor).
+import pack from '../core/entities/data/model-zh.json';
+
+const g = globalThis as { __siftPacks?: Record<string, unknown> };
+(g.__siftPacks ??= {}).zh = pack;

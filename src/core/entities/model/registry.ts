@@ -1,0 +1,108 @@
+// Which language packs are loaded, and the one way to ask them for names. A pack is the packed
+// weights of one language's tagger (data/model-<lang>.json). In the extension each pack is its own
+// injected file (src/content/pack-<lang>.ts) that puts its weights on globalThis.__siftPacks before
+// the names script runs, so a page loads only the packs its text needs (packsFor); in Node,
+// all-packs.ts registers every pack.
+import zhData from '../data/zh.json';
+import type { Candidate } from '../candidate.ts';
+import { tokenize, type Token } from '../en-tokens.ts';
+import { decode, labelSpans, unpackModel, type Model, type NameType, type PackedModel } from './tagger.ts';
+import { docContext, encodeWords, wordContext, type DocContext, type NameList } from './word-features.ts';
+import { charContext, encodeChars, type RuleSpan } from './char-features.ts';
+import { packGazetteers } from './gazetteers.ts';
+
+export { PACK_LANGS, packsFor } from './packs-for.ts';
+
+/** A name the model found: UTF-16 offsets into the text, end exclusive, and how sure it is. */
+export interface ModelMention {
+  start: number;
+  end: number;
+  type: NameType;
+  /** Mean margin of the model's label over O on the name's units (> 0; higher is surer). */
+  score: number;
+}
+
+type PackStore = Record<string, PackedModel>;
+const store = (): PackStore => ((globalThis as { __siftPacks?: PackStore }).__siftPacks ??= {});
+const models = new Map<string, Model>();
+
+/** Makes a pack available (what each pack file and all-packs.ts do). */
+export function registerPack(lang: string, packed: PackedModel): void {
+  store()[lang] = packed;
+  models.delete(lang);
+}
+
+/** The languages whose pack is loaded here. */
+export function loadedPacks(): string[] {
+  return Object.keys(store()).sort();
+}
+
+export function hasPack(lang: string): boolean {
+  return lang in store();
+}
+
+function model(lang: string): Model | null {
+  let m = models.get(lang);
+  if (!m) {
+    const p = store()[lang];
+    if (!p) return null;
+    m = unpackModel(p);
+    models.set(lang, m);
+  }
+  return m;
+}
+
+// Stretches without CJK characters or full-width punctuation: where spaced words live.
+const SPACED = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef\n]+/gu;
+const CASED = /\p{Lu}/u;
+
+export interface WordSpan extends ModelMention {
+  /** Index of the first and one past the last token in `tokens`. */
+  from: number;
+  to: number;
+}
+
+/** One stretch of spaced text tagged by a word pack (latin.ts works on the tokens too). */
+export function tagTokens(lang: string, tokens: Token[], doc: DocContext | null, gaz: NameList[] = packGazetteers(lang)): WordSpan[] {
+  const m = model(lang);
+  if (!m || tokens.length === 0) return [];
+  const ctx = wordContext(tokens.map((t) => t.text), doc, gaz);
+  const { labels, margin } = decode(m, encodeWords(ctx));
+  return labelSpans(labels, margin).map((s) => ({ ...s, start: tokens[s.from]!.start, end: tokens[s.to - 1]!.end }));
+}
+
+/** The Chinese pack over every run of text (rule spans from zh.ts are its features). */
+function tagChars(text: string, rules: RuleSpan[]): ModelMention[] {
+  const m = model('zh');
+  if (!m) return [];
+  const translit = new Set(zhData.translit);
+  const out: ModelMention[] = [];
+  let from = 0;
+  for (const line of text.split('\n')) {
+    const to = from + line.length;
+    if (/\p{Script=Han}/u.test(line)) {
+      const ctx = charContext(text, from, to, rules, translit);
+      const { labels, margin } = decode(m, encodeChars(ctx));
+      for (const s of labelSpans(labels, margin)) out.push({ start: from + s.from, end: from + s.to, type: s.type, score: s.score });
+    }
+    from = to + 1;
+  }
+  return out;
+}
+
+/**
+ * The names a language's pack finds in `text` (nothing when that pack is not loaded). For 'zh',
+ * `rules` are the rule layers' candidates (zh.ts), which the character model reads as features;
+ * without them it computes none and reads only the characters.
+ */
+export function tag(lang: string, text: string, rules: (Candidate | RuleSpan)[] = []): ModelMention[] {
+  if (lang === 'zh') return tagChars(text, rules);
+  if (!hasPack(lang)) return [];
+  const doc = docContext(text);
+  const out: ModelMention[] = [];
+  for (const seg of text.matchAll(SPACED)) {
+    if (!CASED.test(seg[0])) continue;
+    for (const s of tagTokens(lang, tokenize(seg[0], seg.index!), doc)) out.push({ start: s.start, end: s.end, type: s.type, score: s.score });
+  }
+  return out;
+}

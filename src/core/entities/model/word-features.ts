@@ -1,0 +1,158 @@
+// Features of one word for the spaced-script packs (en, de, fr, nl, pt), shared by training and
+// tagging: each is hashed (hash.ts) into the pack's weight table, so adding one costs no
+// vocabulary. Beyond the word and its neighbours: word shapes, the capitalised run it sits in,
+// whether it starts a sentence, whether the same word is written in lower case elsewhere in the
+// document (a capital there is only the sentence's), and whether it is part of a region name
+// (the gazetteer).
+import { feat, feat2, fnv1a, prefix } from './hash.ts';
+import type { Encoded } from './tagger.ts';
+
+/** Word shape with runs collapsed: "McDonald" -> "XxXx", "U.S." -> "X.X.", "2021" -> "d". */
+export function shape(w: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of w) {
+    const code = ch.charCodeAt(0);
+    let c: string;
+    // ASCII without regular expressions: this runs for every token of every article.
+    if (code >= 65 && code <= 90) c = 'X';
+    else if (code >= 97 && code <= 122) c = 'x';
+    else if (code >= 48 && code <= 57) c = 'd';
+    else if (code < 128) c = ch;
+    else if (/\p{Lu}/u.test(ch)) c = 'X';
+    else if (/\p{Ll}|\p{Lo}|\p{M}/u.test(ch)) c = 'x';
+    else if (/\p{N}/u.test(ch)) c = 'd';
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+    if (out.length >= 6) break;
+  }
+  return out;
+}
+
+export interface NameList {
+  has(name: string): boolean;
+}
+
+/** What the whole document says about its words: which are written in lower case somewhere. */
+export interface DocContext {
+  lowerSeen: Set<string>;
+}
+
+const LOWER_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Ll}[\p{L}\p{M}]*/gu;
+
+export function docContext(text: string): DocContext {
+  const lowerSeen = new Set<string>();
+  for (const m of text.matchAll(LOWER_WORD)) lowerSeen.add(m[0]);
+  return { lowerSeen };
+}
+
+export interface WordContext {
+  words: string[];
+  lower: string[];
+  shapes: string[];
+  /** Per word: first and last word of the capitalised run it belongs to ('' when none). */
+  runFirst: string[];
+  runLast: string[];
+  /** Per word: B, I, E or S within its run, with the run's length (capped at 4). */
+  runPos: string[];
+  /** Per word: '1' when it opens a sentence. */
+  opens: string[];
+  /** Per word: its position in a region name (B, I, E, S) or ''. */
+  gaz: string[];
+  /** Per capitalised word: 'L' when written in lower case elsewhere in the document, else 'C'. */
+  lc: string[];
+}
+
+// Lower-case words that continue a capitalised name: "University of Texas", "Charles de Gaulle".
+const CONNECTORS = new Set(['of', 'de', 'la', 'du', 'der', 'von', 'van', 'and', '&', 'the', 'da', 'di', 'del', 'le', 'y', 'al', 'bin', 'el', 'do', 'dos', 'das', 'des', 'den', 'het', 'zu', 'für']);
+const capital = (w: string): boolean => /^[\p{Lu}\p{N}]/u.test(w);
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '«', '»', '(', '-', '–', '—']);
+const MAX_GAZ = 4;
+
+export function wordContext(words: string[], doc: DocContext | null, gazetteers: NameList[]): WordContext {
+  const lower = words.map((w) => w.toLowerCase());
+  const n = words.length;
+  const runFirst: string[] = new Array(n).fill('');
+  const runLast: string[] = new Array(n).fill('');
+  const runPos: string[] = new Array(n).fill('O');
+  const gaz: string[] = new Array(n).fill('');
+  const lc: string[] = new Array(n).fill('');
+  const opens: string[] = new Array(n).fill('0');
+  for (let i = 0; i < n; ) {
+    if (i === 0 || SENTENCE_END.has(words[i - 1]!)) opens[i] = '1';
+    if (!capital(words[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && (capital(words[j]!) || (CONNECTORS.has(lower[j]!) && j + 1 < n && capital(words[j + 1]!)))) j++;
+    const len = Math.min(4, j - i);
+    for (let k = i; k < j; k++) {
+      runFirst[k] = lower[i]!;
+      runLast[k] = lower[j - 1]!;
+      runPos[k] = `${j - i === 1 ? 'S' : k === i ? 'B' : k === j - 1 ? 'E' : 'I'}${len}`;
+      if (doc && capital(words[k]!)) lc[k] = doc.lowerSeen.has(lower[k]!) ? 'L' : 'C';
+      if (k > i && SENTENCE_END.has(words[k - 1]!)) opens[k] = '1';
+    }
+    // Region names inside the run, longest first ("South Korea", "Mexico").
+    if (gazetteers.length) {
+      for (let k = i; k < j; k++) {
+        for (let m = Math.min(MAX_GAZ, j - k); m >= 1; m--) {
+          const name = words.slice(k, k + m).join(' ');
+          if (gazetteers.some((g) => g.has(name))) {
+            for (let q = k; q < k + m; q++) gaz[q] = m === 1 ? 'S' : q === k ? 'B' : q === k + m - 1 ? 'E' : 'I';
+            k += m - 1;
+            break;
+          }
+        }
+      }
+    }
+    i = j;
+  }
+  return { words, lower, shapes: words.map(shape), runFirst, runLast, runPos, opens, gaz, lc };
+}
+
+const P = Object.fromEntries(
+  ['w=', 'p=', 'n=', 'pp=', 'nn=', 's=', 'ps=', 'ns=', 'x3=', 'x2=', 'f3=', 'pw=', 'wn=', 'f=', 'rp=', 'rl=', 'rf=', 'g=', 'lc=', 'ws=', 'ow='].map((k) => [k, prefix(k)]),
+) as Record<string, number>;
+const BIAS = fnv1a('b');
+
+/** The hashes of word i's static features (the label history is added by the decoder). */
+export function wordFeatureHashes(ctx: WordContext, i: number, out: number[]): void {
+  const { lower, shapes, words } = ctx;
+  const w = lower[i]!;
+  const p = i > 0 ? lower[i - 1]! : '<s>';
+  const n = i + 1 < lower.length ? lower[i + 1]! : '</s>';
+  const sh = shapes[i]!;
+  out.length = 0;
+  out.push(
+    BIAS,
+    feat(P['w=']!, w),
+    feat(P['p=']!, p),
+    feat(P['n=']!, n),
+    feat(P['pp=']!, i > 1 ? lower[i - 2]! : '<s>'),
+    feat(P['nn=']!, i + 2 < lower.length ? lower[i + 2]! : '</s>'),
+    feat(P['s=']!, sh),
+    feat(P['ps=']!, i > 0 ? shapes[i - 1]! : '<s>'),
+    feat(P['ns=']!, i + 1 < shapes.length ? shapes[i + 1]! : '</s>'),
+    feat(P['x3=']!, w.slice(-3)),
+    feat(P['x2=']!, w.slice(-2)),
+    feat(P['f3=']!, w.slice(0, 3)),
+    feat2(P['pw=']!, p, w),
+    feat2(P['wn=']!, w, n),
+    feat2(P['f=']!, ctx.opens[i]!, sh),
+    feat(P['rp=']!, ctx.runPos[i]!),
+    feat(P['rl=']!, ctx.runLast[i]!),
+    feat(P['rf=']!, ctx.runFirst[i]!),
+    feat2(P['g=']!, ctx.gaz[i]!, ctx.runPos[i]!),
+    feat2(P['lc=']!, ctx.lc[i]!, ctx.opens[i]!),
+    // The word as written (case kept) where its capital is not the sentence's.
+    feat2(P['ws=']!, ctx.opens[i]!, words[i]!),
+  );
+}
+
+/** A sentence's words ready for the decoder. */
+export function encodeWords(ctx: WordContext): Encoded {
+  return { n: ctx.words.length, hashes: (i, out) => wordFeatureHashes(ctx, i, out), cls: (i) => ctx.shapes[i]! };
+}
