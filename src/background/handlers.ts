@@ -8,6 +8,7 @@ import { entitiesTab, extractTab } from './extract-tab.ts';
 import { saveArticle } from './save.ts';
 import { getStore, notifyChanged } from './store.ts';
 import { importLibrary } from './import.ts';
+import { captureHandlers } from './capture/handlers.ts';
 
 type Handlers = { [N in MessageName]: (req: Req<N>) => Promise<Res<N>> };
 
@@ -56,4 +57,5 @@ export const handlers: Handlers = {
   },
   'library.import': ({ json }) => write(() => importLibrary(getStore(), json)),
   'library.clear': async () => ({ deleted: await write(() => getStore().clear()) }),
+  ...captureHandlers,
 };

@@ -1,7 +1,14 @@
 import type { Article, Entity } from './types.ts';
 
 /** Bump when the stored shape changes; add a migration in the store. */
-export const CLIPPING_SCHEMA_VERSION = 1;
+export const CLIPPING_SCHEMA_VERSION = 3;
+
+/**
+ * How a clipping was captured (schema 3; absent on older ones = 'article'): a whole article, a
+ * selected passage of a page, or only the address of a page that could not be read (with why).
+ */
+export type CaptureKind = 'article' | 'selection' | 'link';
+export type ReadState = 'unread' | 'archived';
 
 /** One saved article, as stored in IndexedDB and exported as JSON. */
 export interface Clipping extends Article {
@@ -15,6 +22,14 @@ export interface Clipping extends Article {
   /** ISO 8601. */
   savedAt: string;
   updatedAt: string;
+  /** Schema 3. Absent means 'article'. */
+  kind?: CaptureKind;
+  /** Schema 3, link clippings: why the page itself is not in the library (retry may fix it). */
+  linkReason?: string;
+  /** Schema 3: the read/archived state a reading-list import brought over. */
+  readState?: ReadState;
+  /** Schema 3: which export it came from (e.g. 'pocket-csv'). */
+  importedFrom?: string;
 }
 
 export function newClippingId(): string {
@@ -84,6 +99,9 @@ export interface ClippingCard {
   tags: string[];
   note: string;
   wordCount: number;
+  /** Present only for selections and links (schema 3). */
+  kind?: CaptureKind;
+  linkReason?: string;
 }
 
 /**
@@ -122,6 +140,8 @@ export function clippingCard(c: Clipping): ClippingCard {
     tags: c.tags,
     note: c.note,
     wordCount: c.wordCount,
+    ...(c.kind && c.kind !== 'article' ? { kind: c.kind } : {}),
+    ...(c.linkReason ? { linkReason: c.linkReason } : {}),
   };
 }
 
@@ -153,5 +173,7 @@ export function migrateClipping(raw: Clipping): Clipping {
   if (typeof c.note !== 'string') c.note = '';
   if (typeof c.updatedAt !== 'string') c.updatedAt = c.savedAt;
   if (c.dir !== 'rtl') c.dir = 'ltr';
+  // Schema 3 adds only optional capture fields: an absent kind reads as 'article'.
+  if (c.kind !== undefined && c.kind !== 'article' && c.kind !== 'selection' && c.kind !== 'link') delete c.kind;
   return c;
 }

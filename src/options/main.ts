@@ -3,6 +3,7 @@ import { localize, t, uiLang } from '../ui/i18n.ts';
 import { bindAppearance, fillAppearance } from './appearance.ts';
 import { bindData } from './data.ts';
 import { showShortcuts } from './shortcuts.ts';
+import { bindReadingListImport, bindSaveAllTabs } from './import-reading-list.ts';
 
 /** The UI language by its own name ("English", "中文（中国）"): Sift follows the browser's. */
 function showLanguage(): void {
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
     settings = s;
     fillAppearance(s);
   });
+  const data = document.querySelector<HTMLElement>('section[aria-labelledby=h-data]')!;
+  bindReadingListImport(data);
+  bindSaveAllTabs(data);
   await Promise.all([bindData(), showShortcuts()]);
 }
 

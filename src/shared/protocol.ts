@@ -1,6 +1,7 @@
 import type { Article, Entity, ExtractOutcome } from '../core/types.ts';
 import type { EntitiesOutcome } from '../content/api.ts';
 import type { Clipping } from '../core/clipping.ts';
+import type { QueueInput, QueueStatus } from '../background/capture/queue-types.ts';
 
 // Every message of the extension, declared once: name -> request -> response.
 // Senders: 'page' = the extension's own pages (popup, options, library).
@@ -21,6 +22,20 @@ export interface Protocol {
   'clipping.restore': { req: { clippings: Clipping[] }; res: { restored: number } };
   'library.import': { req: { json: string }; res: ImportReport };
   'library.clear': { req: Record<string, never>; res: { deleted: number } };
+  /** Queue addresses to fetch, clean and save in the background (an import, a link). */
+  'queue.add': { req: { items: QueueInput[]; importedFrom?: string }; res: { added: number; refused: { index: number; reason: string }[]; batch: string } };
+  'queue.status': { req: Record<string, never>; res: QueueStatus };
+  'queue.control': { req: { action: 'pause' | 'resume' | 'cancel' | 'retry-failed' }; res: QueueStatus };
+  /** Clean and save every article tab of a window; tabs that are not articles are reported. */
+  'capture.allTabs': { req: { windowId?: number }; res: AllTabsReport };
+}
+
+export interface AllTabsReport {
+  saved: number;
+  /** Already in the library (updated, not duplicated). */
+  updated: number;
+  notArticles: { title: string; url: string }[];
+  failed: { title: string; url: string; reason: string }[];
 }
 
 export interface SaveResult {
@@ -61,4 +76,8 @@ export const ALLOWED_SENDERS: { [N in MessageName]: readonly SenderKind[] } = {
   'clipping.restore': ['page'],
   'library.import': ['page'],
   'library.clear': ['page'],
+  'queue.add': ['page'],
+  'queue.status': ['page'],
+  'queue.control': ['page'],
+  'capture.allTabs': ['page'],
 };

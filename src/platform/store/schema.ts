@@ -7,7 +7,10 @@ import { clippingCard, migrateClipping, type Clipping, type ClippingCard } from 
 //   2: cards (the light rows the library lists, derived from clippings in the same transaction)
 //      and searchIndex (the library's persisted full-text index, a cache rebuilt when missing).
 //   3: cards carry entities' other names (aliases), for the entity index: cards re-derived.
-export const DB_VERSION = 3;
+//   (4 is the highlights' version, 6 sync's: numbers reserved so parallel work merges in order.)
+//   5: the capture queue (background fetches and imports: durable across worker restarts) and
+//      clippings indexed by url too, so an import finds a page saved under its final address.
+export const DB_VERSION = 5;
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores({ clippings: 'id, canonicalUrl, savedAt, updatedAt' });
@@ -31,4 +34,9 @@ export function declareSchema(db: Dexie): void {
       await tx.table<Clipping, string>('clippings').toCollection().each((c) => void fresh.push(clippingCard(c)));
       await tx.table('cards').bulkPut(fresh);
     });
+  db.version(5).stores({
+    clippings: 'id, canonicalUrl, url, savedAt, updatedAt',
+    queue: 'id, [state+seq], state, batch',
+    queueMeta: '',
+  });
 }

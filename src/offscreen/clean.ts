@@ -1,0 +1,49 @@
+import { budgetErrorFrom, checkResultSize, DEFAULT_BUDGET } from '../core/budget.ts';
+import { runPipeline } from '../core/pipeline.ts';
+import type { ExtractOutcome } from '../core/types.ts';
+
+// The popup's pipeline on a page that is not open: fetched by the background queue, parsed here
+// into an inert document (DOMParser: no browsing context, so no script runs and nothing loads)
+// and cleaned and tagged by the same core code. Runs in Chrome's offscreen document and in
+// Firefox's background page.
+//
+// The extension CSP requires Trusted Types for every HTML sink; parsing a fetched page needs one
+// policy of its own, 'sift-parse' (manifest CSP), created here and nowhere else (eslint).
+
+interface Policy {
+  createHTML(s: string): unknown;
+}
+let policy: Policy | null = null;
+
+function trusted(html: string): string {
+  const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createHTML(s: string): string }): Policy } }).trustedTypes;
+  if (!tt) return html;
+  policy ??= tt.createPolicy('sift-parse', { createHTML: (s) => s });
+  return policy.createHTML(html) as string;
+}
+
+export function parsePage(html: string, url: string): Document {
+  // eslint-disable-next-line no-restricted-syntax -- an inert document for the pipeline, never inserted into a page
+  const doc = new DOMParser().parseFromString(trusted(html), 'text/html');
+  // Relative links and images resolve against the page's address, as they would in its tab.
+  if (!doc.querySelector('base[href]')) {
+    const base = doc.createElement('base');
+    base.setAttribute('href', url);
+    doc.head.prepend(base);
+  }
+  return doc;
+}
+
+export function cleanPage(html: string, url: string, uiLang: string): ExtractOutcome {
+  try {
+    const doc = parsePage(html, url);
+    // Forced: the user asked for this page (as the toolbar's quick save does).
+    const out = runPipeline(doc, { url, force: true, uiLang, budget: DEFAULT_BUDGET });
+    const big = out.ok ? checkResultSize(out, DEFAULT_BUDGET) : null;
+    return big ? { ok: false, error: big } : out;
+  } catch (err) {
+    const budget = budgetErrorFrom(err);
+    if (budget) return { ok: false, error: budget };
+    return { ok: false, error: { code: 'failed', message: String((err as Error)?.message ?? err) } };
+  }
+}
