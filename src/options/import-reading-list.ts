@@ -44,7 +44,8 @@ async function queueAll(list: ReadingList, status: HTMLElement): Promise<void> {
     if (batch.length >= BATCH || bytes >= BATCH_BYTES) await flush();
   }
   await flush();
-  status.textContent = t('importQueued', formatNumber(added));
+  // The summary of what was read stays; what went to the queue follows it.
+  status.textContent = `${status.dataset.summary ?? ''} ${t('importQueued', formatNumber(added))}`.trim();
 }
 
 async function allowed(list: ReadingList): Promise<boolean> {
@@ -100,6 +101,7 @@ export function bindReadingListImport(section: HTMLElement): void {
     try {
       const list = parseReadingList(new Uint8Array(await file.arrayBuffer()), { policy: FETCH_POLICY });
       status.textContent = t('importReadingListRead', [FORMAT_NAMES[list.format] ?? list.format, formatNumber(list.items.length), formatNumber(list.refused.length)]);
+      status.dataset.summary = status.textContent;
       status.dataset.format = list.format;
       status.dataset.items = String(list.items.length);
       status.dataset.refused = String(list.refused.length);
@@ -113,6 +115,7 @@ export function bindReadingListImport(section: HTMLElement): void {
     } catch (err) {
       status.textContent = t('importReadingListFailed', err instanceof ReadingListError ? err.message : String((err as Error)?.message ?? err));
       status.dataset.format = '';
+      status.dataset.summary = '';
     }
     input.value = '';
   });

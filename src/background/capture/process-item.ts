@@ -22,6 +22,8 @@ export interface ProcessDeps {
   hasPermission(url: string): Promise<boolean>;
   credentialsFor(host: string): Promise<boolean>;
   now(): number;
+  /** Default backoffMs (2 s, 4 s, 8 s...); tests make it short. */
+  backoff?: (attempt: number) => number;
 }
 
 /** A clipping that keeps the address alone, with why the page itself is not there. */
@@ -79,7 +81,7 @@ export async function processItem(item: QueueItem, d: ProcessDeps): Promise<Part
     const res = await d.fetchPage(item.url, { policy: d.policy, credentials: await d.credentialsFor(item.host) });
     if (res.kind === 'retry') {
       if (item.attempts < MAX_ATTEMPTS) {
-        const wait = Math.max(res.retryAfterMs ?? 0, backoffMs(item.attempts));
+        const wait = Math.max(res.retryAfterMs ?? 0, (d.backoff ?? backoffMs)(item.attempts));
         return { state: 'waiting', boot: undefined, nextAt: d.now() + wait, reason: res.reason };
       }
       await d.save(itemClipping(item, linkArticle(item.url, item.title), [], d.now(), res.reason));
