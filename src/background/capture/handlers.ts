@@ -15,7 +15,7 @@ export const captureHandlers: CaptureHandlers = {
   'queue.add': ({ items, importedFrom }) => {
     if (!Array.isArray(items)) throw new SiftError('bad-request', 'items must be an array');
     if (items.length > MAX_ITEMS_PER_MESSAGE) throw new SiftError('bad-request', `At most ${MAX_ITEMS_PER_MESSAGE} items a message.`);
-    return enqueue(BOOT_ID, items, 'import', typeof importedFrom === 'string' ? importedFrom.slice(0, 40) : undefined);
+    return enqueue(BOOT_ID, items, 'import', typeof importedFrom === 'string' ? importedFrom.slice(0, 40) : undefined).then(({ added, refused, batch }) => ({ added, refused, batch }));
   },
   'queue.status': () => queueStatus(BOOT_ID),
   'queue.control': ({ action }) => {

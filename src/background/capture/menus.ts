@@ -3,7 +3,7 @@ import { showBadge } from '../badge.ts';
 import { BOOT_ID } from './boot.ts';
 import { saveAllTabs } from './all-tabs.ts';
 import { saveSelection } from './selection.ts';
-import { enqueue } from './service.ts';
+import { enqueue, settled } from './service.ts';
 import { FETCH_ORIGINS } from './origins.ts';
 
 // Context menu items of the capture features, beside "Save article" (../menus.ts).
@@ -39,13 +39,21 @@ export function onCaptureMenu(info: browser.Menus.OnClickData, tab?: browser.Tab
   return false;
 }
 
+/** Queue a link; the tab's badge says "saving", then how it ended (as for "Save article"). */
 export async function saveLink(url: string, title: string, tabId?: number): Promise<{ added: number; reason?: string }> {
   const res = await enqueue(BOOT_ID, [{ url, title }], 'link');
-  if (tabId !== undefined) {
-    if (res.added) await showBadge(tabId, 'saving', t('badgeLinkQueued'));
-    else await showBadge(tabId, 'error', t('badgeFailed', res.refused[0]?.reason ?? ''));
+  const reason = res.refused[0]?.reason;
+  if (tabId === undefined) return { added: res.added, reason };
+  if (!res.added) {
+    await showBadge(tabId, 'error', t('badgeFailed', reason ?? ''));
+    return { added: 0, reason };
   }
-  return { added: res.added, reason: res.refused[0]?.reason };
+  await showBadge(tabId, 'saving', t('badgeLinkQueued'));
+  void settled(BOOT_ID, res.ids[0]!).then((it) => {
+    if (it?.state === 'done') return showBadge(tabId, 'saved', t('badgeSaved', it.title || it.url));
+    return showBadge(tabId, 'error', t('badgeFailed', it?.reason ?? ''));
+  });
+  return { added: res.added };
 }
 
 async function selectionWithBadge(tabId: number): Promise<void> {

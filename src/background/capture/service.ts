@@ -93,7 +93,7 @@ export async function kickQueue(boot: string): Promise<void> {
 }
 
 /** Queue addresses (an import's items, a link): each checked again here, whatever the page sent. */
-export async function enqueue(boot: string, inputs: QueueInput[], source: QueueSource, importedFrom?: string): Promise<{ added: number; refused: { index: number; reason: string }[]; batch: string }> {
+export async function enqueue(boot: string, inputs: QueueInput[], source: QueueSource, importedFrom?: string): Promise<{ added: number; refused: { index: number; reason: string }[]; batch: string; ids: string[] }> {
   const batch = crypto.randomUUID();
   const refused: { index: number; reason: string }[] = [];
   const items: Omit<QueueItem, 'seq'>[] = [];
@@ -120,7 +120,7 @@ export async function enqueue(boot: string, inputs: QueueInput[], source: QueueS
   const r = getRunner(boot);
   if (items.length) await quotaSafe(() => r.queue.add(items));
   void kickQueue(boot);
-  return { added: items.length, refused, batch };
+  return { added: items.length, refused, batch, ids: items.map((i) => i.id) };
 }
 
 export type QueueAction = 'pause' | 'resume' | 'cancel' | 'retry-failed';
@@ -143,4 +143,17 @@ export async function queueStatus(boot: string): Promise<QueueStatus> {
   const r = getRunner(boot);
   void kickQueue(boot);
   return r.status();
+}
+
+/** An item once it has left the queue (done, failed, needs permission, cancelled), or null after `timeoutMs`. */
+export async function settled(boot: string, id: string, timeoutMs = 180_000): Promise<QueueItem | null> {
+  const q = getRunner(boot).queue;
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const it = await q.get(id);
+    if (!it) return null;
+    if (it.state !== 'waiting' && it.state !== 'fetching') return it;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return null;
 }
