@@ -7,8 +7,13 @@ import type { ExtractOutcome } from '../core/types.ts';
 // and cleaned and tagged by the same core code. Runs in Chrome's offscreen document and in
 // Firefox's background page.
 //
-// The extension CSP requires Trusted Types for every HTML sink; parsing a fetched page needs one
-// policy of its own, 'sift-parse' (manifest CSP), created here and nowhere else (eslint).
+// The extension CSP requires Trusted Types for every HTML sink. Here the pipeline parses a
+// fetched page and Readability re-parses parts of it (it restores a page between its attempts
+// with innerHTML), all on documents without a browsing context, in a context that shows nothing.
+// So this context (the offscreen document; Firefox's background page) installs the 'default'
+// policy (manifest CSP: trusted-types dompurify default), for HTML only: script and script-URL
+// sinks stay closed. It is created here and nowhere else; the extension pages that show things
+// never load this file.
 
 interface Policy {
   createHTML(s: string): unknown;
@@ -18,7 +23,7 @@ let policy: Policy | null = null;
 function trusted(html: string): string {
   const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createHTML(s: string): string }): Policy } }).trustedTypes;
   if (!tt) return html;
-  policy ??= tt.createPolicy('sift-parse', { createHTML: (s) => s });
+  policy ??= tt.createPolicy('default', { createHTML: (s) => s });
   return policy.createHTML(html) as string;
 }
 
