@@ -102,7 +102,11 @@ function descendants(root: number, all: Map<number, { ppid: number; cmd: string 
   const queue = [root];
   while (queue.length) {
     const p = queue.shift()!;
-    for (const [pid, info] of all) if (info.ppid === p) (kids.push(pid), queue.push(pid));
+    for (const [pid, info] of all) {
+      if (info.ppid !== p) continue;
+      kids.push(pid);
+      queue.push(pid);
+    }
   }
   return kids;
 }
