@@ -155,8 +155,8 @@ let last = '';
 for (;;) {
   await new Promise((r) => setTimeout(r, 1000));
   const d = await panel.evaluate((el) => ({ ...(el as HTMLElement).dataset })).catch(() => ({}) as Record<string, string>);
-  const line = `done ${d.done} failed ${d.failed} waiting ${d.waiting}`;
-  if (line !== last && Number(d.done ?? 0) % 100 < 3) process.stderr.write(`${line} (${Math.round((performance.now() - t0) / 1000)} s)\n`);
+  const line = `done ${d.done} failed ${d.failed} waiting ${d.waiting} rss ${Math.round(ext.reduce((a, p) => a + rssMb(p), 0))} MB`;
+  if (line.split(' rss')[0] !== last.split(' rss')[0] && Number(d.done ?? 0) % 100 < 3) process.stderr.write(`${line} (${Math.round((performance.now() - t0) / 1000)} s)\n`);
   last = line;
   if (d.waiting === '0' && Number(d.done) + Number(d.failed) >= N) break;
 }

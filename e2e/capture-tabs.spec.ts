@@ -54,6 +54,15 @@ test('context menu: "Save link" fetches and saves the linked page without openin
   expect(sel.url).toBe(server.url('/article-en.html'));
   await expect(library.locator('[data-testid=clipping][data-kind=selection]')).toHaveCount(1);
   await expect(library.locator('[data-testid=clipping][data-kind=selection]')).toContainText('Selection');
+
+  // A link whose page cannot be fetched: kept as a link-only clipping, with why, and the badge says so.
+  await workerEval(sift, `siftOnMenuClicked({ menuItemId: 'save-link', linkUrl: '${server.url('/no-such-page')}', linkText: 'Gone', editable: false, pageUrl: '' }, { id: ${tabId} })`);
+  await expect.poll(() => workerEval<string>(sift, `chrome.action.getBadgeText({ tabId: ${tabId} })`), { timeout: 30_000 }).toBe('!');
+  const row = library.locator('[data-testid=clipping][data-kind=link]');
+  await expect(row).toHaveCount(1, { timeout: 15_000 });
+  await expect(row).toContainText('Link only');
+  await row.click();
+  await expect(library.getByTestId('capture-kind')).toContainText('404');
 });
 
 test('"Save all tabs" saves the three article tabs and reports the one that is not an article', async ({ sift, server }) => {

@@ -23,6 +23,11 @@ test('hostile pages imported from a reading list: nothing runs, nothing leaves',
   const sift = await Sift.launch({ dist: DIST_CHROME_TEST, args: recorder.chromiumArgs() });
   const monitor = new Monitor(server.origin);
   await monitor.watchContext(sift.context);
+  // The worker's own requests: the import's fetches, and nothing else.
+  const workerRequests: string[] = [];
+  sift.context.on('request', (req) => {
+    if (req.serviceWorker()) workerRequests.push(req.url());
+  });
   try {
     const optUrl = sift.extensionUrl('src/options/index.html');
     monitor.expectNavigation(optUrl);
@@ -49,6 +54,8 @@ test('hostile pages imported from a reading list: nothing runs, nothing leaves',
       await expect(lib.locator('[data-testid=reader] [data-testid=article]')).toBeAttached();
       await monitor.checkPage(lib, `library reader ${i}`);
     }
+    expect(workerRequests.length).toBeGreaterThanOrEqual(files.length);
+    expect(workerRequests.filter((u) => !u.startsWith(`${server.origin}/hostile/`))).toEqual([]);
     expect(monitor.incidents, JSON.stringify(monitor.incidents.slice(0, 10), null, 1)).toEqual([]);
     expect(recorder.hits ?? [], 'requests on the attacker server').toEqual([]);
   } finally {

@@ -2,6 +2,7 @@ import type { Clipping } from '../core/clipping.ts';
 import { enabledEntityTypes, type Settings } from '../shared/settings.ts';
 import { send } from '../shared/messaging.ts';
 import { renderReader } from '../ui/reader.ts';
+import { showCaptureKind } from './capture-kind.ts';
 import { safeHttpUrl } from '../ui/sanitize.ts';
 import { t } from '../ui/i18n.ts';
 import { $ } from './dom.ts';
@@ -44,6 +45,7 @@ export class ReaderPane {
     this.current = c;
     const s = this.settings();
     renderReader(this.reader, c, c.entities, { enabledTypes: enabledEntityTypes(s), showImages: s.showImages });
+    showCaptureKind(this.reader, c);
     this.actions.hidden = false;
     this.form.hidden = false;
     this.tags.value = c.tags.join(', ');

@@ -30,6 +30,12 @@ function trusted(html: string): string {
 export function parsePage(html: string, url: string): Document {
   // eslint-disable-next-line no-restricted-syntax -- an inert document for the pipeline, never inserted into a page
   const doc = new DOMParser().parseFromString(trusted(html), 'text/html');
+  // Event-handler attributes never run here (the document has no browsing context) and never
+  // reach a clipping (DOMPurify drops them at render), but Trusted Types refuses to copy them when
+  // Readability re-creates an element (setAttributeNode): dropped up front.
+  for (const el of Array.from(doc.querySelectorAll('*'))) {
+    for (const name of el.getAttributeNames()) if (name.startsWith('on')) el.removeAttribute(name);
+  }
   // Relative links and images resolve against the page's address, as they would in its tab.
   if (!doc.querySelector('base[href]')) {
     const base = doc.createElement('base');

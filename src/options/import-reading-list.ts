@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { parseReadingList, ReadingListError, type ReadingList } from '../core/reading-list/index.ts';
 import { FETCH_POLICY } from '../background/capture/policy.ts';
 import { FETCH_ORIGINS } from '../background/capture/origins.ts';
+import { COOKIE_SITES_KEY } from '../background/capture/cookie-sites.ts';
 import type { QueueInput } from '../background/capture/queue-types.ts';
 import { send } from '../shared/messaging.ts';
 import { formatNumber, t } from '../ui/i18n.ts';
@@ -155,5 +156,21 @@ export function bindSaveAllTabs(section: HTMLElement): void {
     } finally {
       button.disabled = false;
     }
+  });
+}
+
+/** The sites whose cookies the queue's fetches may send (none unless listed). */
+export async function bindCookieSites(section: HTMLElement): Promise<void> {
+  const input = node('input', { type: 'text', spellcheck: false, placeholder: 'example.com' });
+  input.dataset.testid = 'cookie-sites';
+  const label = node('label', { className: 'row' }, node('span', { textContent: t('cookieSitesLabel') }), input);
+  section.append(label, node('p', { className: 'hint', textContent: t('cookieSitesHint') }));
+  const got = await browser.storage.local.get(COOKIE_SITES_KEY);
+  const sites = got[COOKIE_SITES_KEY];
+  input.value = Array.isArray(sites) ? sites.join(', ') : '';
+  input.addEventListener('change', () => {
+    const list = [...new Set(input.value.split(/[\s,;]+/).map((s) => s.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/^www\./, '')).filter(Boolean))];
+    input.value = list.join(', ');
+    void browser.storage.local.set({ [COOKIE_SITES_KEY]: list });
   });
 }

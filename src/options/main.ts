@@ -3,7 +3,7 @@ import { localize, t, uiLang } from '../ui/i18n.ts';
 import { bindAppearance, fillAppearance } from './appearance.ts';
 import { bindData } from './data.ts';
 import { showShortcuts } from './shortcuts.ts';
-import { bindReadingListImport, bindSaveAllTabs } from './import-reading-list.ts';
+import { bindCookieSites, bindReadingListImport, bindSaveAllTabs } from './import-reading-list.ts';
 
 /** The UI language by its own name ("English", "中文（中国）"): Sift follows the browser's. */
 function showLanguage(): void {
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const data = document.querySelector<HTMLElement>('section[aria-labelledby=h-data]')!;
   bindReadingListImport(data);
   bindSaveAllTabs(data);
+  void bindCookieSites(data);
   await Promise.all([bindData(), showShortcuts()]);
 }
 

@@ -8,6 +8,7 @@ import { getStore, notifyChanged } from '../store.ts';
 import { cleanHtml } from './clean-client.ts';
 import { fetchPage } from './fetch-page.ts';
 import { FETCH_POLICY } from './policy.ts';
+import { COOKIE_SITES_KEY } from './cookie-sites.ts';
 import { QueueStore } from './queue-store.ts';
 import type { QueueInput, QueueItem, QueueSource, QueueStatus } from './queue-types.ts';
 import { QueueRunner } from './runner.ts';
@@ -17,8 +18,6 @@ import { QueueRunner } from './runner.ts';
 
 export const QUEUE_ALARM = 'sift-queue';
 const KEEPALIVE_MS = 20_000;
-/** Sites where the user allowed Sift to send their cookies (storage.local). Empty by default. */
-export const COOKIE_SITES_KEY = 'captureCookieSites';
 
 let runner: QueueRunner | null = null;
 let keepalive: ReturnType<typeof setInterval> | null = null;
@@ -61,7 +60,7 @@ export function getRunner(boot: string): QueueRunner {
         notifySoon();
       },
       hasPermission: hasHostPermission,
-      credentialsFor: async (host) => (await cookieSites()).includes(host),
+      credentialsFor: async (host) => (await cookieSites()).includes(host.replace(/^www\./, '')),
       now: () => Date.now(),
     },
     boot,
