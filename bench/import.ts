@@ -58,6 +58,7 @@ const kind = (n: number): 'slow' | '404' | '500' | 'ok' => {
   return k < 5 ? 'slow' : k < 8 ? '404' : k < 10 ? '500' : 'ok';
 };
 const served500 = new Set<number>();
+let baselining = false;
 const READABILITY = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
 
 const server = http.createServer((req, res) => {
@@ -65,6 +66,8 @@ const server = http.createServer((req, res) => {
   const m = /^\/p\/(\d+)$/.exec(path);
   if (m) {
     const n = Number(m[1]);
+    // The baseline's requests (after the import) read the page itself, never a slow or failing answer.
+    if (baselining) return void res.writeHead(200, { 'content-type': 'text/html' }).end(pool[n % pool.length]);
     const k = kind(n);
     if (k === '404') return void res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
     if (k === '500' && !served500.has(n)) {
@@ -188,11 +191,14 @@ process.stderr.write(`extension processes: ${ext.length}; link-only/failed reaso
 const servable = Array.from({ length: N }, (_, i) => kind(i)).filter((k) => k !== '404').length;
 
 // ---- Baseline: plain Readability on a sample of the same pages, in an ordinary tab ----
+baselining = true;
 const before = new Set(descendants(main, procs()));
 const tab = await sift.openPage(`${origin}/baseline`);
 const fresh = descendants(main, procs()).filter((p) => !before.has(p) && procs().get(p)?.cmd.includes('--type=renderer'));
-const step = Math.max(1, Math.floor(pool.length / BASELINE_SAMPLE));
-const paths = Array.from({ length: Math.min(BASELINE_SAMPLE, pool.length) }, (_, i) => i * step).filter((n) => kind(n) === 'ok').map((n) => `/p/${n}`);
+// The same pages Sift was given, sampled evenly over the N addresses (so each dev page weighs as
+// often as it was imported); answered without the slow or failing kinds.
+const count = Math.min(BASELINE_SAMPLE, N);
+const paths = Array.from({ length: count }, (_, i) => Math.floor((i * N) / count)).map((n) => `/p/${n % pool.length}`);
 const cpuB0 = fresh.reduce((s, p) => s + cpuMs(p), 0);
 const baselineWall = (await tab.evaluate(async (list) => {
   const R = (globalThis as unknown as { Readability: new (d: Document) => { parse(): unknown } }).Readability;
