@@ -31,18 +31,19 @@ const LIBRARY_WARNINGS = [
   {
     library: '@mozilla/readability',
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    file: /^src\/content\/index\.js$/,
+    // The content script's copy, and the background page's cleaner of fetched pages (capture).
+    file: /^src\/(?:content\/index|offscreen\/firefox)\.js$/,
     // _grabArticle: `page.innerHTML = pageCacheHtml; this._attempts.push(...)`
     fingerprints: ['_attempts.push', 'FLAG_STRIP_UNLIKELYS'],
-    max: 1,
+    max: 2,
   },
   {
     library: '@mozilla/readability',
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    file: /^src\/content\/index\.js$/,
+    file: /^src\/(?:content\/index|offscreen\/firefox)\.js$/,
     // _unwrapNoscriptImages: `tmp.innerHTML = noscript.innerHTML` after `_isSingleImage(noscript)`
     fingerprints: ['_isSingleImage', '`noscript`'],
-    max: 1,
+    max: 2,
   },
 ];
 

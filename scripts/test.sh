@@ -25,7 +25,7 @@ bash scripts/ensure-firefox.sh
 step "typecheck";            npm run --silent typecheck
 step "lint";                 npm run --silent lint
 step "unit tests";           npm run --silent test:unit
-step "build (chrome, firefox)"; npm run --silent build
+step "build (chrome, firefox, chrome-test)"; npm run --silent build && npm run --silent build:test
 step "web-ext lint (firefox)"; npm run --silent lint:firefox
 step "e2e (real Chromium)";  npm run --silent test:e2e
 step "e2e (real Firefox)";   npm run --silent test:e2e:firefox

@@ -111,6 +111,9 @@ export class Monitor {
     });
     context.on('weberror', (err) => this.add('page-error', err.page()?.url() ?? '', String(err.error())));
     context.on('request', (req) => {
+      // The service worker's own requests (the capture queue's fetches) have no frame; the tests
+      // that make the worker fetch check those themselves.
+      if (req.serviceWorker()) return;
       const from = req.frame()?.page().url() ?? '';
       if (from.startsWith(EXT)) this.onRequest(() => from, req);
     });

@@ -9,6 +9,7 @@ import { saveArticle } from './save.ts';
 import { getStore, notifyChanged } from './store.ts';
 import { importLibrary } from './import.ts';
 import { addAnnotation, deleteAnnotation, findByUrl, updateAnnotation } from './annotations.ts';
+import { captureHandlers } from './capture/handlers.ts';
 
 type Handlers = { [N in MessageName]: (req: Req<N>) => Promise<Res<N>> };
 
@@ -61,4 +62,5 @@ export const handlers: Handlers = {
   'annotation.update': (req) => updateAnnotation(req),
   'annotation.delete': (req) => deleteAnnotation(req),
   'clipping.findByUrl': (req) => findByUrl(req),
+  ...captureHandlers,
 };

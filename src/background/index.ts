@@ -2,6 +2,8 @@ import browser from 'webextension-polyfill';
 import { route } from './router.ts';
 import { createMenus, onMenuClicked } from './menus.ts';
 import { quickSave } from './quick-save.ts';
+import { BOOT_ID } from './capture/boot.ts';
+import { kickQueue, QUEUE_ALARM, saveLink } from './capture/service-hooks.ts';
 
 // Wiring only. Listeners are registered synchronously at start so a restarted worker gets the
 // event that woke it.
@@ -20,6 +22,12 @@ function onCommand(command: string, tab?: browser.Tabs.Tab): void {
 }
 browser.commands?.onCommand.addListener(onCommand);
 
+// The capture queue goes on in every worker life: at start, and on its alarm while work remains.
+browser.alarms?.onAlarm.addListener((alarm) => {
+  if (alarm.name === QUEUE_ALARM) void kickQueue(BOOT_ID);
+});
+void kickQueue(BOOT_ID);
+
 // Test and debugging hooks on the worker's global (reachable only from DevTools / CDP).
 // The worker's boot id tells a test that a stopped worker really restarted.
-Object.assign(globalThis, { siftOnMenuClicked: onMenuClicked, siftOnCommand: onCommand, siftQuickSave: quickSave, siftBootId: crypto.randomUUID() });
+Object.assign(globalThis, { siftOnMenuClicked: onMenuClicked, siftOnCommand: onCommand, siftQuickSave: quickSave, siftSaveLink: saveLink, siftBootId: BOOT_ID });

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { quickSave } from './quick-save.ts';
+import { createCaptureMenus, onCaptureMenu } from './capture/menus.ts';
 
 export const MENU_SAVE_ARTICLE = 'save-article';
 
@@ -11,9 +12,11 @@ export async function createMenus(): Promise<void> {
     title: browser.i18n.getMessage('menuSaveArticle') || 'Save article',
     contexts: ['page', 'selection', 'image'],
   });
+  createCaptureMenus();
 }
 
 /** The context menu's click handler (registered in index.ts; tests call it through the worker). */
 export function onMenuClicked(info: browser.Menus.OnClickData, tab?: browser.Tabs.Tab): void {
   if (info.menuItemId === MENU_SAVE_ARTICLE && tab?.id !== undefined) void quickSave(tab.id);
+  else onCaptureMenu(info, tab);
 }

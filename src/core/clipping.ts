@@ -5,8 +5,16 @@ import { reanchorAll } from './annotations/annotation.ts';
 /**
  * Bump when the stored shape changes; add a migration in the store.
  *   2: annotations (highlights and notes, W3C Web Annotations).
+ *   3: optional capture fields (kind, linkReason, readState, importedFrom).
  */
-export const CLIPPING_SCHEMA_VERSION = 2;
+export const CLIPPING_SCHEMA_VERSION = 3;
+
+/**
+ * How a clipping was captured (schema 3; absent on older ones = 'article'): a whole article, a
+ * selected passage of a page, or only the address of a page that could not be read (with why).
+ */
+export type CaptureKind = 'article' | 'selection' | 'link';
+export type ReadState = 'unread' | 'archived';
 
 /** One saved article, as stored in IndexedDB and exported as JSON. */
 export interface Clipping extends Article {
@@ -22,6 +30,14 @@ export interface Clipping extends Article {
   /** ISO 8601. */
   savedAt: string;
   updatedAt: string;
+  /** Schema 3. Absent means 'article'. */
+  kind?: CaptureKind;
+  /** Schema 3, link clippings: why the page itself is not in the library (retry may fix it). */
+  linkReason?: string;
+  /** Schema 3: the read/archived state a reading-list import brought over. */
+  readState?: ReadState;
+  /** Schema 3: which export it came from (e.g. 'pocket-csv'). */
+  importedFrom?: string;
 }
 
 export function newClippingId(): string {
@@ -100,6 +116,9 @@ export interface ClippingCard {
   /** Highlights on the clipping, and their colours (cards written before schema 4 have neither). */
   highlights?: number;
   highlightColors?: HighlightColor[];
+  /** Present only for selections and links (schema 3). */
+  kind?: CaptureKind;
+  linkReason?: string;
 }
 
 /**
@@ -140,6 +159,8 @@ export function clippingCard(c: Clipping): ClippingCard {
     wordCount: c.wordCount,
     highlights: c.annotations?.length ?? 0,
     highlightColors: [...new Set((c.annotations ?? []).map((a) => a.color))],
+    ...(c.kind && c.kind !== 'article' ? { kind: c.kind } : {}),
+    ...(c.linkReason ? { linkReason: c.linkReason } : {}),
   };
 }
 
@@ -172,5 +193,7 @@ export function migrateClipping(raw: Clipping): Clipping {
   if (!Array.isArray(c.annotations)) c.annotations = [];
   if (typeof c.updatedAt !== 'string') c.updatedAt = c.savedAt;
   if (c.dir !== 'rtl') c.dir = 'ltr';
+  // Schema 3 adds only optional capture fields: an absent kind reads as 'article'.
+  if (c.kind !== undefined && c.kind !== 'article' && c.kind !== 'selection' && c.kind !== 'link') delete c.kind;
   return c;
 }

@@ -2,6 +2,7 @@ import type { Clipping } from '../core/clipping.ts';
 import { DEFAULT_SETTINGS, enabledEntityTypes, type Settings } from '../shared/settings.ts';
 import { send } from '../shared/messaging.ts';
 import { renderReader } from '../ui/reader.ts';
+import { showCaptureKind } from './capture-kind.ts';
 import { safeHttpUrl } from '../ui/sanitize.ts';
 import { t } from '../ui/i18n.ts';
 import { $ } from './dom.ts';
@@ -51,6 +52,7 @@ export class ReaderPane {
     const s = this.settings();
     renderReader(this.reader, c, c.entities, { enabledTypes: enabledEntityTypes(s), showImages: s.showImages });
     this.highlights.show(c);
+    showCaptureKind(this.reader, c);
     this.actions.hidden = false;
     this.form.hidden = false;
     this.tags.value = c.tags.join(', ');

@@ -2,7 +2,7 @@ import type { ClippingCard } from '../core/clipping.ts';
 import { matchRanges, snippet, type PreparedText } from '../core/search/highlight.ts';
 import { siteOf } from '../core/search/filters.ts';
 import { CJK_CHAR } from '../core/text/scripts.ts';
-import { formatDate } from '../ui/i18n.ts';
+import { formatDate, t } from '../ui/i18n.ts';
 import { el, markedText } from './dom.ts';
 
 export interface RowState {
@@ -85,5 +85,12 @@ export function clippingRow(c: ClippingCard, index: number, s: RowState): HTMLEl
   if (c.lang) snipEl.lang = c.lang;
   snipEl.dir = 'auto';
   li.append(box, title, meta, snipEl);
+  // Selections and link-only clippings (schema 3) say so, link-only ones with why.
+  if (c.kind === 'link' || c.kind === 'selection') {
+    li.dataset.kind = c.kind;
+    const badge = el('span', { className: `c-kind c-kind-${c.kind}`, textContent: t(c.kind === 'link' ? 'clippingLinkOnly' : 'clippingSelection') });
+    if (c.linkReason) badge.title = t('clippingLinkOnlyWhy', c.linkReason);
+    title.prepend(badge);
+  }
   return li;
 }

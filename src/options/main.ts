@@ -4,6 +4,7 @@ import { bindAppearance, fillAppearance } from './appearance.ts';
 import { bindData } from './data.ts';
 import { showShortcuts } from './shortcuts.ts';
 import { bindHighlightOptions } from './highlights.ts';
+import { bindCookieSites, bindReadingListImport, bindSaveAllTabs } from './import-reading-list.ts';
 
 /** The UI language by its own name ("English", "中文（中国）"): Sift follows the browser's. */
 function showLanguage(): void {
@@ -28,6 +29,10 @@ async function main(): Promise<void> {
     settings = s;
     fillAppearance(s);
   });
+  const data = document.querySelector<HTMLElement>('section[aria-labelledby=h-data]')!;
+  bindReadingListImport(data);
+  bindSaveAllTabs(data);
+  void bindCookieSites(data);
   await Promise.all([bindData(), showShortcuts(), bindHighlightOptions()]);
 }
 

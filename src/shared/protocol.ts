@@ -2,6 +2,7 @@ import type { Article, Entity, ExtractOutcome } from '../core/types.ts';
 import type { EntitiesOutcome } from '../content/api.ts';
 import type { Clipping } from '../core/clipping.ts';
 import type { Annotation, HighlightColor } from '../core/annotations/types.ts';
+import type { QueueInput, QueueStatus } from '../background/capture/queue-types.ts';
 
 // Every message of the extension, declared once: name -> request -> response.
 // Senders: 'page' = the extension's own pages (popup, options, library).
@@ -31,6 +32,20 @@ export interface Protocol {
   /** The saved clipping of a page, if any (its id and highlights), so a reader can show them. */
   'clipping.findByUrl': { req: { url: string }; res: { id: string; annotations: Annotation[] } | null };
   'library.clear': { req: Record<string, never>; res: { deleted: number } };
+  /** Queue addresses to fetch, clean and save in the background (an import, a link). */
+  'queue.add': { req: { items: QueueInput[]; importedFrom?: string }; res: { added: number; refused: { index: number; reason: string }[]; batch: string } };
+  'queue.status': { req: Record<string, never>; res: QueueStatus };
+  'queue.control': { req: { action: 'pause' | 'resume' | 'cancel' | 'retry-failed' }; res: QueueStatus };
+  /** Clean and save every article tab of a window; tabs that are not articles are reported. */
+  'capture.allTabs': { req: { windowId?: number }; res: AllTabsReport };
+}
+
+export interface AllTabsReport {
+  saved: number;
+  /** Already in the library (updated, not duplicated). */
+  updated: number;
+  notArticles: { title: string; url: string }[];
+  failed: { title: string; url: string; reason: string }[];
 }
 
 export interface SaveResult {
@@ -77,4 +92,8 @@ export const ALLOWED_SENDERS: { [N in MessageName]: readonly SenderKind[] } = {
   'annotation.update': ['page'],
   'annotation.delete': ['page'],
   'clipping.findByUrl': ['page'],
+  'queue.add': ['page'],
+  'queue.status': ['page'],
+  'queue.control': ['page'],
+  'capture.allTabs': ['page'],
 };

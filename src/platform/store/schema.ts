@@ -9,7 +9,9 @@ import { clippingCard, migrateClipping, type Clipping, type ClippingCard } from 
 //   3: cards carry entities' other names (aliases), for the entity index: cards re-derived.
 //   4: clippings carry annotations (clipping schema 2: highlights and notes), cards their count
 //      and colours: every record migrated, cards re-derived.
-export const DB_VERSION = 4;
+//   5: the capture queue (background fetches and imports: durable across worker restarts) and
+//      clippings indexed by url too, so an import finds a page saved under its final address.
+export const DB_VERSION = 5;
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores({ clippings: 'id, canonicalUrl, savedAt, updatedAt' });
@@ -43,4 +45,9 @@ export function declareSchema(db: Dexie): void {
       });
       await tx.table('cards').bulkPut(fresh);
     });
+  db.version(5).stores({
+    clippings: 'id, canonicalUrl, url, savedAt, updatedAt',
+    queue: 'id, [state+seq], state, batch',
+    queueMeta: '',
+  });
 }
