@@ -7,7 +7,10 @@ import { clippingCard, migrateClipping, type Clipping, type ClippingCard } from 
 //   2: cards (the light rows the library lists, derived from clippings in the same transaction)
 //      and searchIndex (the library's persisted full-text index, a cache rebuilt when missing).
 //   3: cards carry entities' other names (aliases), for the entity index: cards re-derived.
-export const DB_VERSION = 3;
+//   6: outbox (ids of clippings changed or deleted here, written in the same transaction as the
+//      change; sync sends them) and syncRevs (the sync revision each clipping last agreed with).
+//      4 and 5 are taken by the highlights and capture features.
+export const DB_VERSION = 6;
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores({ clippings: 'id, canonicalUrl, savedAt, updatedAt' });
@@ -31,4 +34,6 @@ export function declareSchema(db: Dexie): void {
       await tx.table<Clipping, string>('clippings').toCollection().each((c) => void fresh.push(clippingCard(c)));
       await tx.table('cards').bulkPut(fresh);
     });
+  // Only new tables: Dexie keeps every table of the earlier versions.
+  db.version(6).stores({ outbox: 'id', syncRevs: 'id' });
 }
