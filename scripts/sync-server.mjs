@@ -33,9 +33,10 @@ function credentials(req) {
  * Start the server. `users` maps names to passwords; each gets an empty per-user database.
  * Returns its address and controls: `pause()` closes the port (the server is "down"),
  * `resume()` opens the same port again with the same data; `db(name)` is the server's own
- * PouchDB handle, for tests that read what arrived or plant documents.
+ * PouchDB handle, for tests that read what arrived or plant documents. `latencyMs` delays
+ * every answer (a slow network).
  */
-export async function startSyncServer({ port = 0, host = '127.0.0.1', users = { alice: 'secret' }, log = false } = {}) {
+export async function startSyncServer({ port = 0, host = '127.0.0.1', users = { alice: 'secret' }, log = false, latencyMs = 0 } = {}) {
   // PouchDB's constructor is shared by everything in the process (a test may load it too):
   // add each plugin once.
   const PouchDB = require('pouchdb-core');
@@ -54,6 +55,11 @@ export async function startSyncServer({ port = 0, host = '127.0.0.1', users = { 
   const stats = { requests: 0 };
 
   const handler = (req, res) => {
+    // A slow network, for tests that must catch a sync half way.
+    if (latencyMs) return void setTimeout(() => serve(req, res), latencyMs);
+    serve(req, res);
+  };
+  const serve = (req, res) => {
     stats.requests++;
     if (log) console.log(req.method, req.url);
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]);

@@ -8,6 +8,7 @@ import { entitiesTab, extractTab } from './extract-tab.ts';
 import { saveArticle } from './save.ts';
 import { getStore, notifyChanged } from './store.ts';
 import { importLibrary } from './import.ts';
+import { validateSyncConfig } from '../core/sync/settings.ts';
 
 type Handlers = { [N in MessageName]: (req: Req<N>) => Promise<Res<N>> };
 
@@ -56,4 +57,8 @@ export const handlers: Handlers = {
   },
   'library.import': ({ json }) => write(() => importLibrary(getStore(), json)),
   'library.clear': async () => ({ deleted: await write(() => getStore().clear()) }),
+  // Sync's engine (with PouchDB) is loaded only when one of these is called or sync is on.
+  'sync.configure': async ({ config }) => (await import('./sync/service.ts')).configure(validateSyncConfig(config)),
+  'sync.test': async ({ config }) => (await import('./sync/service.ts')).checkConnection(validateSyncConfig(config)),
+  'sync.now': async () => (await import('./sync/service.ts')).runSync('now'),
 };

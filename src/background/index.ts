@@ -2,6 +2,8 @@ import browser from 'webextension-polyfill';
 import { route } from './router.ts';
 import { createMenus, onMenuClicked } from './menus.ts';
 import { quickSave } from './quick-save.ts';
+import { setLocalChangeListener } from './store.ts';
+import { initSync, syncSoon } from './sync/schedule.ts';
 
 // Wiring only. Listeners are registered synchronously at start so a restarted worker gets the
 // event that woke it.
@@ -19,6 +21,10 @@ function onCommand(command: string, tab?: browser.Tabs.Tab): void {
   if (command === 'save-article' && tab?.id !== undefined) void quickSave(tab.id);
 }
 browser.commands?.onCommand.addListener(onCommand);
+
+// Sync (off unless the user turned it on): after changes, on a timer, at start-up.
+setLocalChangeListener(syncSoon);
+initSync();
 
 // Test and debugging hooks on the worker's global (reachable only from DevTools / CDP).
 // The worker's boot id tells a test that a stopped worker really restarted.

@@ -16,6 +16,7 @@ import { ReaderPane } from './reader-pane.ts';
 import { LibrarySearch } from './search-service.ts';
 import { Toast } from './toast.ts';
 import { LibraryView } from './view.ts';
+import { showSyncStatus } from './sync-status.ts';
 
 // The library page: wiring only. First paint comes from the newest cards alone; the rest of the
 // cards, the entity index and the search index follow without blocking it.
@@ -184,6 +185,7 @@ async function main(): Promise<void> {
     applyAppearance(s);
   });
   bindControls();
+  void showSyncStatus();
   // First screen: the newest cards only.
   view.setCards(await store.cards(FIRST_SCREEN));
   view.apply();

@@ -3,6 +3,7 @@ import { localize, t, uiLang } from '../ui/i18n.ts';
 import { bindAppearance, fillAppearance } from './appearance.ts';
 import { bindData } from './data.ts';
 import { showShortcuts } from './shortcuts.ts';
+import { bindSync } from './sync.ts';
 
 /** The UI language by its own name ("English", "中文（中国）"): Sift follows the browser's. */
 function showLanguage(): void {
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     settings = s;
     fillAppearance(s);
   });
-  await Promise.all([bindData(), showShortcuts()]);
+  await Promise.all([bindData(), showShortcuts(), bindSync(document.querySelector<HTMLElement>('[data-testid=sync-section]')!)]);
 }
 
 void main();

@@ -1,6 +1,9 @@
 import type { Article, Entity, ExtractOutcome } from '../core/types.ts';
 import type { EntitiesOutcome } from '../content/api.ts';
 import type { Clipping } from '../core/clipping.ts';
+import type { SyncConfig } from '../core/sync/settings.ts';
+import type { SyncStatus } from '../background/sync/status.ts';
+import type { ConnectionResult } from '../background/sync/remote.ts';
 
 // Every message of the extension, declared once: name -> request -> response.
 // Senders: 'page' = the extension's own pages (popup, options, library).
@@ -21,6 +24,11 @@ export interface Protocol {
   'clipping.restore': { req: { clippings: Clipping[] }; res: { restored: number } };
   'library.import': { req: { json: string }; res: ImportReport };
   'library.clear': { req: Record<string, never>; res: { deleted: number } };
+  /** Options -> Sync: store the settings (on or off); on runs a first sync. */
+  'sync.configure': { req: { config: SyncConfig }; res: SyncStatus };
+  /** Options -> Sync: "Test connection", each failure with its own reason. */
+  'sync.test': { req: { config: SyncConfig }; res: ConnectionResult };
+  'sync.now': { req: Record<string, never>; res: SyncStatus };
 }
 
 export interface SaveResult {
@@ -61,4 +69,7 @@ export const ALLOWED_SENDERS: { [N in MessageName]: readonly SenderKind[] } = {
   'clipping.restore': ['page'],
   'library.import': ['page'],
   'library.clear': ['page'],
+  'sync.configure': ['page'],
+  'sync.test': ['page'],
+  'sync.now': ['page'],
 };

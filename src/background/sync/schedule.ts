@@ -1,0 +1,40 @@
+import browser from 'webextension-polyfill';
+import { loadSyncConfig } from './status.ts';
+
+// When sync runs: a moment after each change, on a timer while the browser runs, at start-up
+// and when the network comes back. This file is all the worker loads while sync is off; the
+// engine and PouchDB come in by dynamic import only when a run is due.
+
+export const ALARM = 'sift-sync';
+const PERIOD_MINUTES = 5;
+const DEBOUNCE_MS = 1500;
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+export async function syncIfEnabled(reason: string): Promise<void> {
+  const config = await loadSyncConfig();
+  if (!config.enabled) return;
+  const { runSync } = await import('./service.ts');
+  await runSync(reason);
+}
+
+/** After a change in the library: one run for a burst of changes. */
+export function syncSoon(): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => void syncIfEnabled('change'), DEBOUNCE_MS);
+}
+
+export async function setTimer(on: boolean): Promise<void> {
+  if (!browser.alarms) return;
+  if (on) await browser.alarms.create(ALARM, { periodInMinutes: PERIOD_MINUTES });
+  else await browser.alarms.clear(ALARM);
+}
+
+/** Registered synchronously at start, so a worker woken by the alarm gets it. */
+export function initSync(): void {
+  browser.alarms?.onAlarm.addListener((a) => {
+    if (a.name === ALARM) void syncIfEnabled('timer');
+  });
+  globalThis.addEventListener?.('online', () => void syncIfEnabled('online'));
+  void syncIfEnabled('startup');
+}
