@@ -129,3 +129,57 @@ test('two profiles, one server: save on A appears on B; apart edits merge; a del
     await server.stop();
   }
 });
+
+/** How many clippings the profile's library holds (read in an extension page, as the library does). */
+async function localCount(page: import('@playwright/test').Page): Promise<number> {
+  return page.evaluate(async () => {
+    const open = indexedDB.open('sift');
+    const db = await new Promise<IDBDatabase>((ok) => (open.onsuccess = () => ok(open.result)));
+    const req = db.transaction('clippings').objectStore('clippings').count();
+    return new Promise<number>((ok) => (req.onsuccess = () => ok(req.result)));
+  });
+}
+
+test('a first sync of 500 clippings, up and down, with the service worker killed twice each way, ends complete with no duplicates', async () => {
+  test.setTimeout(150_000);
+  // A slow network, so the kills land in the middle of the sync.
+  const server = (await startSyncServer({ users: { [USER]: PASSWORD }, latencyMs: 120 })) as SyncServer;
+  const [a, b] = await Promise.all([Sift.launch({ dist }), Sift.launch({ dist })]);
+  const fields = { url: server.url, database: server.databaseOf(USER), user: USER, password: PASSWORD };
+  const remote = server.db(server.databaseOf(USER));
+  const N = 500;
+  try {
+    const optA = await a.openExtensionPage('src/options/index.html');
+    await message(optA, 'clipping.restore', { clippings: Array.from({ length: N }, (_, i) => clipping(randomUUID(), i)) });
+    expect(await localCount(optA)).toBe(N);
+
+    // Up: A turns sync on; the worker is killed once 100 and once 300 documents have arrived.
+    await optA.close();
+    const onA = await turnSyncOn(a, fields);
+    for (const mark of [100, 300]) {
+      await expect.poll(async () => (await remote.info()).doc_count, { timeout: 60_000, intervals: [50] }).toBeGreaterThanOrEqual(mark);
+      expect((await remote.info()).doc_count).toBeLessThan(N);
+      await killWorker(a, onA);
+    }
+    // The restarted worker carries on by itself (start-up sync).
+    await expect.poll(async () => (await remote.info()).doc_count, { timeout: 60_000 }).toBe(N);
+    await syncNow(onA);
+
+    // Down: B turns sync on; killed twice while the documents come in.
+    const onB = await turnSyncOn(b, fields);
+    for (let k = 0; k < 2; k++) {
+      const start = server.stats.requests;
+      await expect.poll(() => server.stats.requests - start, { timeout: 30_000, intervals: [20] }).toBeGreaterThanOrEqual(6);
+      await killWorker(b, onB);
+    }
+    await expect.poll(() => localCount(onB), { timeout: 60_000 }).toBe(N);
+    await syncNow(onB);
+    expect(await localCount(onB)).toBe(N);
+    expect((await remote.info()).doc_count).toBe(N);
+    const lib = await b.openExtensionPage('src/library/index.html');
+    await expect(lib.getByTestId('clipping').first()).toBeVisible();
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+    await server.stop();
+  }
+});
