@@ -32,18 +32,27 @@ async function pull(ctx: SyncContext, report: SyncReport): Promise<void> {
   await rep;
 }
 
+async function timed<T>(report: SyncReport, step: keyof SyncReport['ms'], fn: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  try {
+    return await fn();
+  } finally {
+    report.ms[step] += Math.round(performance.now() - t0);
+  }
+}
+
 export async function syncOnce(ctx: SyncContext): Promise<SyncReport> {
   const report = emptyReport();
-  await drain(ctx.db, ctx.mirror, report, ctx.noteMark);
-  await push(ctx, report);
+  await timed(report, 'drain', () => drain(ctx.db, ctx.mirror, report, ctx.noteMark));
+  await timed(report, 'push', () => push(ctx, report));
   ctx.onProgress?.(report);
-  await pull(ctx, report);
+  await timed(report, 'pull', () => pull(ctx, report));
   // Merges and edits made while the run was under way go out in a second, short round.
   for (let round = 0; round < 3; round++) {
-    const merged = await applyMirror(ctx.db, ctx.mirror, report, ctx.noteMark);
-    const wrote = await drain(ctx.db, ctx.mirror, report, ctx.noteMark);
+    const merged = await timed(report, 'apply', () => applyMirror(ctx.db, ctx.mirror, report, ctx.noteMark));
+    const wrote = await timed(report, 'drain', () => drain(ctx.db, ctx.mirror, report, ctx.noteMark));
     if (!merged && !wrote) break;
-    await push(ctx, report);
+    await timed(report, 'push', () => push(ctx, report));
   }
   report.received = Math.max(report.received, report.receivedIds.size);
   // Old revisions are needed only as merge bases for changes not yet sent.

@@ -63,6 +63,7 @@ async function runOnce(reason: string): Promise<SyncStatus> {
       refusedSample: report.refused.slice(0, 20),
       problem: null,
       detail: '',
+      ms: report.ms,
     });
   } catch (err) {
     const problem = problemOfError(err);
