@@ -9,6 +9,9 @@ import { DexieStore } from '../../src/platform/store/dexie-store.ts';
 import { seedOutbox, syncOnce, type SyncContext } from '../../src/background/sync/engine.ts';
 import type { PouchCtor, PouchDb } from '../../src/background/sync/pouch-types.ts';
 import { openRemote, testConnection } from '../../src/background/sync/remote.ts';
+import { NEVER, type SettingsPort } from '../../src/background/sync/settings-sync.ts';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
+import { pickShared, type SharedSettings } from '../../src/core/sync/shared-settings.ts';
 // @ts-expect-error -- a plain .mjs script without types
 import { startSyncServer } from '../../scripts/sync-server.mjs';
 
@@ -157,6 +160,45 @@ describe('sync engine against a CouchDB-protocol server', () => {
     expect(await b.store.count()).toBeGreaterThanOrEqual(30);
     expect(await b.store.get('evil-0000-0001')).toBeUndefined();
     for (const c of many) expect((await b.store.get(c.id))?.title).toBe(c.title);
+  });
+
+  it('the theme and highlight types travel; the later change wins; no conflict is left', async () => {
+    const port = (): SettingsPort & { values: SharedSettings; at: string } => {
+      const p = {
+        values: pickShared(structuredClone(DEFAULT_SETTINGS)),
+        at: NEVER,
+        async read() {
+          return { values: structuredClone(p.values), at: p.at };
+        },
+        async write(values: SharedSettings, at: string) {
+          p.values = structuredClone(values);
+          p.at = at;
+        },
+      };
+      return p;
+    };
+    const a = device();
+    const b = device();
+    a.ctx.settings = port();
+    b.ctx.settings = port();
+    const pa = a.ctx.settings as ReturnType<typeof port>;
+    const pb = b.ctx.settings as ReturnType<typeof port>;
+    pa.values = { theme: 'dark', entityTypes: { person: true, place: false, organization: true, topic: true } };
+    pa.at = '2026-03-01T00:00:00.000Z';
+    await syncOnce(a.ctx);
+    await syncOnce(b.ctx);
+    expect(pb.values).toEqual(pa.values);
+    // Both change apart: the later change wins on both.
+    pa.values = { ...pa.values, theme: 'sepia' };
+    pa.at = '2026-03-02T00:00:00.000Z';
+    pb.values = { ...pb.values, theme: 'light' };
+    pb.at = '2026-03-03T00:00:00.000Z';
+    await syncOnce(a.ctx);
+    await syncOnce(b.ctx);
+    await syncOnce(a.ctx);
+    expect(pa.values.theme).toBe('light');
+    expect(pb.values.theme).toBe('light');
+    expect((await server.db(server.databaseOf(USER)).get('settings:shared', { conflicts: true }))._conflicts).toBeUndefined();
   });
 
   it('explains connection failures: wrong password, missing database, unreachable, not CouchDB', async () => {

@@ -3,6 +3,7 @@ import { applyMirror } from './apply.ts';
 import { drain } from './drain.ts';
 import type { PouchDb, ReplicationOptions } from './pouch-types.ts';
 import { emptyReport, type SyncReport } from './report.ts';
+import { syncSettings, type SettingsPort } from './settings-sync.ts';
 
 // One sync run: library -> mirror (outbox), mirror <-> server (PouchDB replication, which keeps
 // its own checkpoints), server's changes -> library (with conflicts merged). Every step can be
@@ -17,6 +18,8 @@ export interface SyncContext {
   noteMark: string;
   /** Called as documents move, for the status line. */
   onProgress?: (report: SyncReport) => void;
+  /** The settings that travel (theme, highlight types); none in tests that do not need them. */
+  settings?: SettingsPort;
 }
 
 const REPLICATION: ReplicationOptions = { batch_size: 100, batches_limit: 4 };
@@ -44,13 +47,15 @@ async function timed<T>(report: SyncReport, step: keyof SyncReport['ms'], fn: ()
 export async function syncOnce(ctx: SyncContext): Promise<SyncReport> {
   const report = emptyReport();
   await timed(report, 'drain', () => drain(ctx.db, ctx.mirror, report, ctx.noteMark));
+  if (ctx.settings) await syncSettings(ctx.mirror, ctx.settings, report);
   await timed(report, 'push', () => push(ctx, report));
   ctx.onProgress?.(report);
   await timed(report, 'pull', () => pull(ctx, report));
   // Merges and edits made while the run was under way go out in a second, short round.
   for (let round = 0; round < 3; round++) {
     const merged = await timed(report, 'apply', () => applyMirror(ctx.db, ctx.mirror, report, ctx.noteMark));
-    const wrote = await timed(report, 'drain', () => drain(ctx.db, ctx.mirror, report, ctx.noteMark));
+    let wrote = await timed(report, 'drain', () => drain(ctx.db, ctx.mirror, report, ctx.noteMark));
+    if (ctx.settings && (await syncSettings(ctx.mirror, ctx.settings, report))) wrote++;
     if (!merged && !wrote) break;
     await timed(report, 'push', () => push(ctx, report));
   }

@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
-import { loadSyncConfig } from './status.ts';
+import { validateSettings } from '../../shared/settings.ts';
+import { pickShared, sameShared } from '../../core/sync/shared-settings.ts';
+import { loadSyncConfig, SETTINGS_AT_KEY } from './status.ts';
 
 // When sync runs: a moment after each change, on a timer while the browser runs, at start-up
 // and when the network comes back. This file is all the worker loads while sync is off; the
@@ -36,5 +38,13 @@ export function initSync(): void {
     if (a.name === ALARM) void syncIfEnabled('timer');
   });
   globalThis.addEventListener?.('online', () => void syncIfEnabled('online'));
+  // A change of the settings that travel, made on this device, is stamped and synced. A change
+  // that sync itself applied carries its own stamp in the same write, and is not stamped again.
+  browser.storage.onChanged.addListener((changes, area) => {
+    const c = changes.settings;
+    if (area !== 'local' || !c || changes[SETTINGS_AT_KEY]) return;
+    if (sameShared(pickShared(validateSettings(c.oldValue)), pickShared(validateSettings(c.newValue)))) return;
+    void browser.storage.local.set({ [SETTINGS_AT_KEY]: new Date().toISOString() }).then(syncSoon);
+  });
   void syncIfEnabled('startup');
 }

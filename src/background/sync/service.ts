@@ -12,7 +12,10 @@ import { seedOutbox, syncOnce } from './engine.ts';
 import type { PouchCtor, PouchDb } from './pouch-types.ts';
 import { openRemote, problemOfError, testConnection, type ConnectionResult } from './remote.ts';
 import { setTimer } from './schedule.ts';
-import { loadSyncConfig, loadSyncStatus, saveSyncConfig, saveSyncStatus, type SyncStatus } from './status.ts';
+import { loadSyncConfig, loadSyncStatus, saveSyncConfig, saveSyncStatus, SETTINGS_AT_KEY, type SyncStatus } from './status.ts';
+import { NEVER, type SettingsPort } from './settings-sync.ts';
+import { pickShared } from '../../core/sync/shared-settings.ts';
+import { validateSettings } from '../../shared/settings.ts';
 
 // The part of the worker that holds PouchDB: loaded only when sync is on.
 
@@ -35,6 +38,20 @@ function hasPermission(origin: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [`${origin}/*`] });
 }
 
+/** This device's settings, as the settings document sees them. */
+const settingsPort: SettingsPort = {
+  async read() {
+    const got = await browser.storage.local.get(['settings', SETTINGS_AT_KEY]);
+    const at = typeof got[SETTINGS_AT_KEY] === 'string' ? (got[SETTINGS_AT_KEY] as string) : NEVER;
+    return { values: pickShared(validateSettings(got.settings)), at };
+  },
+  async write(values, at) {
+    const got = await browser.storage.local.get('settings');
+    // One write with the stamp: the change listener (schedule.ts) sees it came from sync.
+    await browser.storage.local.set({ settings: validateSettings({ ...validateSettings(got.settings), ...values }), [SETTINGS_AT_KEY]: at });
+  },
+};
+
 let running: Promise<SyncStatus> | null = null;
 let again = false;
 
@@ -51,6 +68,7 @@ async function runOnce(reason: string): Promise<SyncStatus> {
       mirror: getMirror(),
       remote: openRemote(PouchCtorImpl, config),
       noteMark: browser.i18n.getMessage('syncNoteMark') || NOTE_MARK,
+      settings: settingsPort,
     });
     if (report.receivedIds.size) tellPages();
     return saveSyncStatus({

@@ -7,6 +7,8 @@ import type { ConnectionProblem } from './remote.ts';
 
 export const CONFIG_KEY = 'syncConfig';
 export const STATUS_KEY = 'syncStatus';
+/** When the settings that travel last changed on this device (ISO 8601). */
+export const SETTINGS_AT_KEY = 'syncSettingsAt';
 
 export type SyncState = 'off' | 'syncing' | 'ok' | 'error' | 'offline';
 
