@@ -65,11 +65,14 @@ async function main(): Promise<void> {
     const pa = await a.openExtensionPage('src/options/index.html');
     const pb = await b.openExtensionPage('src/options/index.html');
     const ids: string[] = [];
+    // Baseline in the same run: writing the same clippings into the library (no sync).
+    const t0 = performance.now();
     for (let i = 0; i < N; i += 500) {
       const chunk = Array.from({ length: Math.min(500, N - i) }, (_, k) => richClipping(i + k));
       ids.push(...chunk.map((c) => c.id as string));
       await message(pa, 'clipping.restore', { clippings: chunk });
     }
+    const importMs = performance.now() - t0;
     await new Promise((r) => setTimeout(r, 1000));
     const before = await usage(pa);
     log(`${N} clippings in A, ${(before / 2 ** 20).toFixed(1)} MB`);
@@ -130,6 +133,8 @@ async function main(): Promise<void> {
       extraStorageRatio: Number(((after - before) / before).toFixed(2)),
       conflictsLeft,
       libraryMb: Number((before / 2 ** 20).toFixed(1)),
+      importMs: Math.round(importMs),
+      firstSyncUpVsImport: Number((firstSyncUpMs / importMs).toFixed(1)),
       conflictingEditsEachSide: CONFLICTS,
       conflictMergeMs: Math.round(mergeMs),
       conflictsMerged: merged,
