@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { validateSettings } from '../../shared/settings.ts';
 import { pickShared, sameShared } from '../../core/sync/shared-settings.ts';
-import { loadSyncConfig, SETTINGS_AT_KEY } from './status.ts';
+import { loadSyncConfig, loadSyncStatus, SETTINGS_AT_KEY } from './status.ts';
 
 // When sync runs: a moment after each change, on a timer while the browser runs, at start-up
 // and when the network comes back. This file is all the worker loads while sync is off; the
@@ -10,6 +10,8 @@ import { loadSyncConfig, SETTINGS_AT_KEY } from './status.ts';
 export const ALARM = 'sift-sync';
 const PERIOD_MINUTES = 5;
 const DEBOUNCE_MS = 1500;
+/** A worker restarts often (after 30 s idle, then woken by any event): no start-up run this soon after a good one. */
+const STARTUP_QUIET_MS = 60_000;
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -46,5 +48,9 @@ export function initSync(): void {
     if (sameShared(pickShared(validateSettings(c.oldValue)), pickShared(validateSettings(c.newValue)))) return;
     void browser.storage.local.set({ [SETTINGS_AT_KEY]: new Date().toISOString() }).then(syncSoon);
   });
-  void syncIfEnabled('startup');
+  void loadSyncStatus().then((s) => {
+    // A run cut short by a killed worker left 'syncing' behind: carry on with it now.
+    const recent = s.state === 'ok' && s.lastSyncAt && Date.now() - Date.parse(s.lastSyncAt) < STARTUP_QUIET_MS;
+    if (!recent) void syncIfEnabled('startup');
+  });
 }

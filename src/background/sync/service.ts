@@ -53,7 +53,7 @@ const settingsPort: SettingsPort = {
 };
 
 let running: Promise<SyncStatus> | null = null;
-let again = false;
+let queued: Promise<SyncStatus> | null = null;
 
 async function runOnce(reason: string): Promise<SyncStatus> {
   const config = await loadSyncConfig();
@@ -94,20 +94,25 @@ async function runOnce(reason: string): Promise<SyncStatus> {
   }
 }
 
-/** One run at a time; a request during a run gets one more run after it. */
+/**
+ * One run at a time. A request during a run gets the next run, which starts after this one: so
+ * "Sync now" always includes what changed before the click (a run already under way may not).
+ */
 export function runSync(reason: string): Promise<SyncStatus> {
-  if (running) {
-    again = true;
-    return running;
+  if (!running) {
+    const run = runOnce(reason).finally(() => {
+      running = null;
+    });
+    running = run;
+    return run;
   }
-  running = runOnce(reason).finally(() => {
-    running = null;
-    if (again) {
-      again = false;
-      void runSync('again');
-    }
-  });
-  return running;
+  queued ??= running
+    .catch(() => undefined)
+    .then(() => {
+      queued = null;
+      return runSync(reason);
+    });
+  return queued;
 }
 
 /** Options -> Sync: store the settings; turning sync on sends the whole library on the first run. */
