@@ -10,6 +10,7 @@ import { getStore, notifyChanged } from './store.ts';
 import { importLibrary } from './import.ts';
 import { addAnnotation, deleteAnnotation, findByUrl, updateAnnotation } from './annotations.ts';
 import { captureHandlers } from './capture/handlers.ts';
+import { validateSyncConfig } from '../core/sync/settings.ts';
 
 type Handlers = { [N in MessageName]: (req: Req<N>) => Promise<Res<N>> };
 
@@ -63,4 +64,8 @@ export const handlers: Handlers = {
   'annotation.delete': (req) => deleteAnnotation(req),
   'clipping.findByUrl': (req) => findByUrl(req),
   ...captureHandlers,
+  // Sync's engine (with PouchDB) is loaded only when one of these is called or sync is on.
+  'sync.configure': async ({ config }) => (await import('./sync/service.ts')).configure(validateSyncConfig(config)),
+  'sync.test': async ({ config }) => (await import('./sync/service.ts')).checkConnection(validateSyncConfig(config)),
+  'sync.now': async () => (await import('./sync/service.ts')).runSync('now'),
 };

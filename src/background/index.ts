@@ -4,6 +4,8 @@ import { createMenus, onMenuClicked } from './menus.ts';
 import { quickSave } from './quick-save.ts';
 import { BOOT_ID } from './capture/boot.ts';
 import { kickQueue, QUEUE_ALARM, saveLink } from './capture/service-hooks.ts';
+import { setLocalChangeListener } from './store.ts';
+import { initSync, syncSoon } from './sync/schedule.ts';
 
 // Wiring only. Listeners are registered synchronously at start so a restarted worker gets the
 // event that woke it.
@@ -27,6 +29,9 @@ browser.alarms?.onAlarm.addListener((alarm) => {
   if (alarm.name === QUEUE_ALARM) void kickQueue(BOOT_ID);
 });
 void kickQueue(BOOT_ID);
+// Sync (off unless the user turned it on): after changes, on a timer, at start-up.
+setLocalChangeListener(syncSoon);
+initSync();
 
 // Test and debugging hooks on the worker's global (reachable only from DevTools / CDP).
 // The worker's boot id tells a test that a stopped worker really restarted.

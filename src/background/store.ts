@@ -12,7 +12,21 @@ export function getStore(): ClipStore {
 /** Open library pages listen here and refresh their list and search index. */
 export const LIBRARY_CHANNEL = 'sift-library';
 
+let onLocalChange: (() => void) | null = null;
+
+/** Sync asks to hear of every change made here (background/sync/schedule.ts). */
+export function setLocalChangeListener(fn: () => void): void {
+  onLocalChange = fn;
+}
+
+/** A change made here: tell open pages, and sync. */
 export function notifyChanged(): void {
+  tellPages();
+  onLocalChange?.();
+}
+
+/** Tell open library pages to refresh (also for changes that arrived by sync). */
+export function tellPages(): void {
   try {
     const ch = new BroadcastChannel(LIBRARY_CHANNEL);
     ch.postMessage({ type: 'changed' });

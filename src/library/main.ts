@@ -18,6 +18,7 @@ import { Toast } from './toast.ts';
 import { LibraryView } from './view.ts';
 import { HighlightsView } from './highlights-view.ts';
 import { mountQueuePanelAfter } from '../ui/queue-panel.ts';
+import { showSyncStatus } from './sync-status.ts';
 
 // The library page: wiring only. First paint comes from the newest cards alone; the rest of the
 // cards, the entity index and the search index follow without blocking it.
@@ -207,6 +208,7 @@ async function main(): Promise<void> {
   });
   bindControls();
   mountQueuePanelAfter(document.querySelector<HTMLElement>('header.top')!);
+  void showSyncStatus();
   // First screen: the newest cards only.
   view.setCards(await store.cards(FIRST_SCREEN));
   view.apply();

@@ -5,6 +5,7 @@ import { bindData } from './data.ts';
 import { showShortcuts } from './shortcuts.ts';
 import { bindHighlightOptions } from './highlights.ts';
 import { bindCookieSites, bindReadingListImport, bindSaveAllTabs } from './import-reading-list.ts';
+import { bindSync } from './sync.ts';
 
 /** The UI language by its own name ("English", "中文（中国）"): Sift follows the browser's. */
 function showLanguage(): void {
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   bindReadingListImport(data);
   bindSaveAllTabs(data);
   void bindCookieSites(data);
-  await Promise.all([bindData(), showShortcuts(), bindHighlightOptions()]);
+  await Promise.all([bindData(), showShortcuts(), bindHighlightOptions(), bindSync(document.querySelector<HTMLElement>('[data-testid=sync-section]')!)]);
 }
 
 void main();

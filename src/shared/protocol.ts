@@ -3,6 +3,9 @@ import type { EntitiesOutcome } from '../content/api.ts';
 import type { Clipping } from '../core/clipping.ts';
 import type { Annotation, HighlightColor } from '../core/annotations/types.ts';
 import type { QueueInput, QueueStatus } from '../background/capture/queue-types.ts';
+import type { SyncConfig } from '../core/sync/settings.ts';
+import type { SyncStatus } from '../background/sync/status.ts';
+import type { ConnectionResult } from '../background/sync/remote.ts';
 
 // Every message of the extension, declared once: name -> request -> response.
 // Senders: 'page' = the extension's own pages (popup, options, library).
@@ -38,6 +41,11 @@ export interface Protocol {
   'queue.control': { req: { action: 'pause' | 'resume' | 'cancel' | 'retry-failed' }; res: QueueStatus };
   /** Clean and save every article tab of a window; tabs that are not articles are reported. */
   'capture.allTabs': { req: { windowId?: number }; res: AllTabsReport };
+  /** Options -> Sync: store the settings (on or off); on runs a first sync. */
+  'sync.configure': { req: { config: SyncConfig }; res: SyncStatus };
+  /** Options -> Sync: "Test connection", each failure with its own reason. */
+  'sync.test': { req: { config: SyncConfig }; res: ConnectionResult };
+  'sync.now': { req: Record<string, never>; res: SyncStatus };
 }
 
 export interface AllTabsReport {
@@ -96,4 +104,7 @@ export const ALLOWED_SENDERS: { [N in MessageName]: readonly SenderKind[] } = {
   'queue.status': ['page'],
   'queue.control': ['page'],
   'capture.allTabs': ['page'],
+  'sync.configure': ['page'],
+  'sync.test': ['page'],
+  'sync.now': ['page'],
 };

@@ -11,7 +11,9 @@ import { clippingCard, migrateClipping, type Clipping, type ClippingCard } from 
 //      and colours: every record migrated, cards re-derived.
 //   5: the capture queue (background fetches and imports: durable across worker restarts) and
 //      clippings indexed by url too, so an import finds a page saved under its final address.
-export const DB_VERSION = 5;
+//   6: outbox (ids of clippings changed or deleted here, written in the same transaction as the
+//      change; sync sends them) and syncRevs (the sync revision each clipping last agreed with).
+export const DB_VERSION = 6;
 
 export function declareSchema(db: Dexie): void {
   db.version(1).stores({ clippings: 'id, canonicalUrl, savedAt, updatedAt' });
@@ -50,4 +52,6 @@ export function declareSchema(db: Dexie): void {
     queue: 'id, [state+seq], state, batch',
     queueMeta: '',
   });
+  // Only new tables: Dexie keeps every table of the earlier versions.
+  db.version(6).stores({ outbox: 'id', syncRevs: 'id' });
 }
