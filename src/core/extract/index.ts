@@ -93,7 +93,10 @@ function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean
   recoverLead(container, work.body);
   probe.containerChars = visibleChars(container.textContent ?? '');
   probe.containerHeadings = countHeadings(container);
-  const { title } = readTitle(doc, pageMeta, parsed, container.textContent ?? '');
+  // Post-cleaning drops the heading that repeats the page's title; the article's own heading as
+  // title (when the page title names only its frame) is for the metadata alone.
+  const { title } = readTitle(doc, pageMeta, parsed);
+  const articleTitle = readTitle(doc, pageMeta, parsed, container.textContent ?? '').title;
   const post = postClean(container, { url, title, site: pre.site, captions: pre.captions });
   const lead = chooseLead(container, pre.leadCandidates, pre.paragraphs, pageImage(pageMeta, url));
   const leadImage = lead ? insertLead(container, lead, url) : null;
@@ -104,7 +107,7 @@ function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean
   const meta = readMetadata(
     doc,
     url,
-    { articleText: text, title, bylines: [...pre.bylines, ...post.bylines], pageText: hasSourceMark(pageText) ? pageText : '', readability: parsed },
+    { articleText: text, title: articleTitle, bylines: [...pre.bylines, ...post.bylines], pageText: hasSourceMark(pageText) ? pageText : '', readability: parsed },
     pageMeta,
   );
   const article: Article = {

@@ -151,7 +151,7 @@ function headingOfArticle(title: string, headings: string[], articleText: string
   if (!articleText) return null;
   // Addresses printed in the text (a share line's link) are not the article's words.
   const words = new Set(tokens(articleText.slice(0, 3000).replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ')));
-  if (sharedShare(title, words) >= 0.25) return null;
+  if (sharedShare(title, words) >= 0.1) return null;
   let best: string | null = null;
   let bestShare = 0.6;
   for (const h of headings) {

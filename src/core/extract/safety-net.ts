@@ -59,8 +59,12 @@ export interface NetReport {
 // the page's main running text, or less than CUT of what Readability chose before we cleaned it,
 // or at most a third of that container's section headings (a list article cut to its first item).
 export const NET = {
-  /** Below this share of the home's running text, our result may have lost the article. */
-  shortOfHome: 0.5,
+  /**
+   * Below this share of the home's running text, our result may have lost the article. Off (0):
+   * on a 120-page trafilatura-dev sample it fired on 4 pages and cost 2 (a page of reviews, where
+   * the home is the list of all reviews and plain Readability's longer text is the wrong one).
+   */
+  shortOfHome: 0,
   /** The home must hold this much text for the comparison to mean anything. */
   minHomeChars: 300,
   /** Below this share of Readability's container text, post-cleaning may have cut the article. */
