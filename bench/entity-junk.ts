@@ -141,7 +141,9 @@ async function main(): Promise<void> {
           if (kinds.length) x.junk++;
           for (const k of kinds) x[k as keyof Tally]++;
         }
-        rows.push({ name: e.name, type: e.type, count: e.count, sources: e.sources, junk: kinds });
+        const at = haystack.indexOf(e.name);
+        const ctx = at >= 0 ? haystack.slice(Math.max(0, at - 60), at + e.name.length + 60).replace(/\s+/g, ' ') : '';
+        rows.push({ name: e.name, type: e.type, count: e.count, sources: e.sources, junk: kinds, ctx });
       }
       if (args.dump) dump.push(JSON.stringify({ set, id: page.id, lang, title: out.article.title, entities: rows }));
     }

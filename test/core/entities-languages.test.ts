@@ -3,6 +3,8 @@ import { findEntities } from '../../src/core/entities/index.ts';
 import { stemMatch } from '../../src/core/entities/cased-fallback.ts';
 import { articleLanguage, blockLanguages } from '../../src/core/text/language-id.ts';
 import type { Entity } from '../../src/core/types.ts';
+import { readPageTags } from '../../src/core/entities/page-tags.ts';
+import { parse } from '../helpers.ts';
 
 // Each tagger only on text in its language; languages with no model get the evidence-only
 // fallback (issue 17: the English model on Polish and Cyrillic pages tagged function words and
@@ -72,5 +74,15 @@ describe('gating: no English model on Polish, Russian or Greek text', () => {
     expect(stemMatch('австрии', 'австралия', true)).toBe(false);
     expect(stemMatch('малину', 'мали', true)).toBe(false);
     expect(stemMatch('russias', 'russia', false)).toBe(false);
+  });
+});
+
+describe('tag links: the article\'s own, never a site-wide cloud', () => {
+  it('skips a block of many tag links and little else, keeps a handful under the article and tags inline in text', () => {
+    const cloud = Array.from({ length: 14 }, (_, i) => `<li><a href="/tag/t${i}">Country${i}</a></li>`).join('');
+    const doc = parse(`<body><div class="box"><ul>${cloud}</ul></div>
+      <div><p>Text with <a href="/tag/berlin">Berlin</a> inline, and more words around it.</p></div>
+      <div class="article-tags"><a href="/tag/a">Alpha</a> <a href="/tag/b">Beta</a></div></body>`);
+    expect(readPageTags(doc).map((t) => t.name)).toEqual(['Berlin', 'Alpha', 'Beta']);
   });
 });

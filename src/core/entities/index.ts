@@ -7,7 +7,7 @@ import { zhCandidates } from './zh.ts';
 import { jaCandidates } from './ja.ts';
 import { otherScriptCandidates } from './other-scripts.ts';
 import { assemble, type ExtraName } from './merge.ts';
-import { dropUnconfirmedTitleSpans, isWellCased, unreliableTitleFrom } from './latin-filters.ts';
+import { dropUnconfirmedTitleSpans, isWellCased, tidySpan, unreliableTitleFrom } from './latin-filters.ts';
 import { filterGermanSpans } from './latin-de.ts';
 import { casedFallbackCandidates } from './cased-fallback.ts';
 import { articleLanguage, baseLang, blockLanguages, type LangBlock } from '../text/language-id.ts';
@@ -20,6 +20,10 @@ import { articleLanguage, baseLang, blockLanguages, type LangBlock } from '../te
 const MODEL_LANGS = new Set(['en', 'de', 'fr', 'nl', 'pt']);
 // Scripts with capital letters: there the fallback can read capitalised runs.
 const CASED_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Georgian}]/u;
+
+// A span that starts in lower case, unless a particle comes before a capital ("van Gogh") or the
+// word has a capital inside ("iPhone", "eBay").
+const LOWER_START = /^(?!(?:de|da|di|van|von|der|den|du|la|le|al|el|bin|ibn)\s+\p{Lu}|\p{Ll}+\p{Lu})\p{Ll}/u;
 
 /**
  * The text with every block the English model may not read blanked out (newlines keep the
@@ -77,7 +81,8 @@ export function findEntities(input: EntityInput): Entity[] {
   const kind = cjkKind(text, lang);
   if (kind === 'zh') zhCandidates(text, cands);
   else if (kind === 'ja') jaCandidates(text, cands);
-  latinCandidates(englishView(text, blocks), locales, cands, isWellCased(input.article.text));
+  const wellCased = isWellCased(input.article.text);
+  latinCandidates(englishView(text, blocks), locales, cands, wellCased);
   // Blocks in cased scripts whose language has no model: the evidence-only fallback.
   for (const b of blocks) {
     if (!englishMayRead(b.lang) && b.lang && CASED_SCRIPT.test(text.slice(b.start, b.end))) casedFallbackCandidates(text, b.start, b.end, b.lang, cands);
@@ -89,8 +94,10 @@ export function findEntities(input: EntityInput): Entity[] {
   let trusted = title && from >= 0 ? dropUnconfirmedTitleSpans(cands, text, title.length + 1, from) : cands;
   // German capitalises every noun: capitals are no evidence of names there.
   if (lang === 'de') trusted = filterGermanSpans(text, trusted);
-  // A name in a cased script starts with a capital, or with a particle before one ("van Gogh").
-  trusted = trusted.filter((c) => !/^(?!(?:de|da|di|van|von|der|den|du|la|le|al|el|bin|ibn)\s+\p{Lu})\p{Ll}/u.test(text.slice(c.start, c.end)));
+  // In edited prose a name in a cased script starts with a capital, or with a particle before one
+  // ("van Gogh"); punctuation the tokens kept ("Bloomberg)") and bare titles ("Dr") go.
+  trusted = trusted.flatMap((c) => tidySpan(text, c) ?? []);
+  if (wellCased) trusted = trusted.filter((c) => !LOWER_START.test(text.slice(c.start, c.end)));
   const mentions = resolveOverlaps(trusted);
   for (const m of mentions) {
     if (m.type !== 'place' && isRegionName(text.slice(m.start, m.end), locales)) m.type = 'place';

@@ -60,6 +60,8 @@ export function articleLanguage(text: string, declaredTag: string | null | undef
   const declared = baseLang(declaredTag);
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   const byScript = guessLang(sample);
+  // Han-heavy Japanese (business news) has little kana: a declared Japanese or Chinese stands.
+  if (byScript === 'zh' && declared === 'ja') return declared;
   if (byScript) return byScript;
   const letters = sample.match(LETTER)?.length ?? 0;
   const script = mainScript(sample);
@@ -94,7 +96,8 @@ export function blockLanguages(text: string, articleLang: string | null): LangBl
     const block = text.slice(start, end);
     let lang = articleLang;
     const script = mainScript(block);
-    if (script !== 'other' && script !== articleScript && (block.match(LETTER)?.length ?? 0) >= MIN_BLOCK_LETTERS) {
+    // In CJK (or Arabic...) articles a Latin line is mostly names written in Latin letters.
+    if (script !== 'other' && articleScript !== 'other' && script !== articleScript && (block.match(LETTER)?.length ?? 0) >= MIN_BLOCK_LETTERS) {
       // English is the likeliest other-script block (a quote, a caption): it wins a near tie.
       lang = byTrigrams(block, 'en', 0.75);
     } else if (script === 'other' && articleScript !== 'other') {
