@@ -109,6 +109,7 @@ async function main(): Promise<void> {
   const byLang = new Map<string, Tally>();
   const bySet = new Map<string, Tally>();
   const dump: string[] = [];
+  const failed: string[] = [];
   let ratioNum = 0;
   let ratioDen = 0;
   for (const set of args.sets) {
@@ -119,6 +120,10 @@ async function main(): Promise<void> {
       let out;
       try {
         out = runPipeline(doc, { url: page.url, entities: true });
+      } catch (err) {
+        // A page the extraction throws on (the clean CLI reports it): counted, not fatal.
+        failed.push(`${set}/${page.id}: ${String((err as Error)?.message ?? err).slice(0, 120)}`);
+        continue;
       } finally {
         await releaseDocument(doc);
       }
@@ -149,6 +154,7 @@ async function main(): Promise<void> {
     }
   }
   if (args.dump) writeFileSync(args.dump, `${dump.join('\n')}\n`);
+  for (const f of failed) process.stderr.write(`failed: ${f}\n`);
   const share = (x: Tally): number => (x.names ? x.junk / x.names : 0);
   const line = (k: string, x: Tally): string =>
     [k, x.pages, (x.names / Math.max(1, x.pages)).toFixed(1), x.unmentioned, x.lowercase, x['function-words'], x.short, x.junk, `${(100 * share(x)).toFixed(1)}%`].join('\t');
@@ -163,7 +169,7 @@ async function main(): Promise<void> {
     return a;
   }, empty());
   process.stdout.write(
-    `${JSON.stringify({ all: { ...all, junkShare: +share(all).toFixed(4) }, entityToExtractTime: +(ratioNum / Math.max(1e-9, ratioDen)).toFixed(3), byLang: json(new Map(langs)), bySet: json(bySet) })}\n`,
+    `${JSON.stringify({ all: { ...all, junkShare: +share(all).toFixed(4) }, failedPages: failed.length, entityToExtractTime: +(ratioNum / Math.max(1e-9, ratioDen)).toFixed(3), byLang: json(new Map(langs)), bySet: json(bySet) })}\n`,
   );
 }
 
