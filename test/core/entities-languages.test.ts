@@ -86,3 +86,15 @@ describe('tag links: the article\'s own, never a site-wide cloud', () => {
     expect(readPageTags(doc).map((t) => t.name)).toEqual(['Berlin', 'Alpha', 'Beta']);
   });
 });
+
+describe('German: nouns the training set writes outside names are no names', () => {
+  it('lists no common noun as a person, keeps the names', () => {
+    const text =
+      'Viele Kollegen arbeiten seit Wochen von zu Hause aus. Kollegen, die Kontakt mit Kunden haben, tragen Masken. ' +
+      'Fragen beantwortet Matthias Frankenstein, Sprecher der Firma in Berlin. Matthias Frankenstein sagt, Firmen müssten handeln.';
+    const names = tag(text, 'de').map((e) => e.name);
+    for (const noun of ['Kollegen', 'Hause', 'Kontakt', 'Fragen', 'Firmen']) expect(names).not.toContain(noun);
+    expect(names).toContain('Matthias Frankenstein');
+    expect(names).toContain('Berlin');
+  });
+});

@@ -4,6 +4,12 @@
 // common noun takes an article somewhere in the text ("der Berater"), or ends in a suffix that
 // makes nouns (-ung, -heit, -keit...); function words at a sentence start are no names either.
 import type { Candidate } from './candidate.ts';
+import learnedNouns from './data/de-nouns.json';
+
+// Capitalised words the German training set writes outside names again and again: common nouns
+// ("Kollegen", "Stadt"), whether or not this text puts an article before them
+// (scripts/build-de-nouns.mjs).
+const LEARNED_NOUNS = new Set(learnedNouns as string[]);
 
 // Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries, quantifiers)
 // that are capitalised only at a sentence start: never a name, never part of one at its start.
@@ -43,7 +49,7 @@ function nounsAfterArticles(text: string): Set<string> {
   return out;
 }
 
-const isNoun = (word: string, nouns: Set<string>): boolean => nouns.has(word) || NOUN_SUFFIX.test(word.toLowerCase());
+const isNoun = (word: string, nouns: Set<string>): boolean => nouns.has(word) || LEARNED_NOUNS.has(word) || NOUN_SUFFIX.test(word.toLowerCase());
 
 /**
  * Filters the learned layer's spans in German text: leading function words and common nouns are
