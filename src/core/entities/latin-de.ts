@@ -49,6 +49,14 @@ function nounsAfterArticles(text: string): Set<string> {
   return out;
 }
 
+function countWord(text: string, word: string): number {
+  let n = 0;
+  for (let at = text.indexOf(word); at >= 0 && n < 2; at = text.indexOf(word, at + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[at + word.length] ?? ' ')) n++;
+  }
+  return n;
+}
+
 const isNoun = (word: string, nouns: Set<string>): boolean => nouns.has(word) || LEARNED_NOUNS.has(word) || NOUN_SUFFIX.test(word.toLowerCase());
 
 /**
@@ -76,6 +84,10 @@ export function filterGermanSpans(text: string, cands: Candidate[]): Candidate[]
     start = c.start + words[i]!.index!;
     const content = words.slice(i).map((w) => w[0]).filter((w) => !FUNCTION_WORD.has(w.toLowerCase()));
     if (content.every((w) => isNoun(w, nouns))) continue;
+    // One plain capitalised word said once, read as a person or organisation: in German most
+    // likely a noun the lists do not know ("Ärmel", "Kaffeemaschinen"); a name worth listing comes
+    // back or comes in full. Places keep their one mention ("in Berlin").
+    if (c.type !== 'place' && content.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(content[0]!) && countWord(text, content[0]!) < 2) continue;
     out.push(start === c.start ? c : { ...c, start });
   }
   return out;
