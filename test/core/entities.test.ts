@@ -27,14 +27,26 @@ describe('page tags', () => {
     expect(byName.get('Solar')!.source).toBe('page-tag');
   });
 
-  it('types a page tag by the layers that find it in the text, else by region, else topic', () => {
+  it('types a page tag by the layers that find it in the text; lists nothing the article never says', () => {
     const doc = parse('<body><a rel="tag" href="/t/1">Angela Merkel</a><a rel="tag" href="/t/2">Austria</a><a rel="tag" href="/t/3">Energy</a></body>');
     const ents = findEntities({ doc, article: { title: '', text: 'Chancellor Angela Merkel met the president in Vienna on Monday.', lang: 'en' } });
     expect(find(ents, 'Angela Merkel')).toMatchObject({ type: 'person' });
     // Found in the text by the title rule ("Chancellor X"), and declared by the page.
     expect(find(ents, 'Angela Merkel')!.sources).toEqual(expect.arrayContaining(['page-tag', 'rule']));
-    expect(find(ents, 'Austria')).toMatchObject({ type: 'place', count: 0 });
-    expect(find(ents, 'Energy')).toMatchObject({ type: 'topic' });
+    // Declared by the page, never mentioned: evidence for nothing, listed nowhere.
+    expect(find(ents, 'Austria')).toBeUndefined();
+    expect(find(ents, 'Energy')).toBeUndefined();
+    expect(ents.every((e) => e.count > 0)).toBe(true);
+  });
+
+  it('lists a declared topic the article names again and again, never a keyword it says once or in lower case', () => {
+    const doc = parse(`<html><head><meta name="keywords" content="Energiewende, Solar Valley, города, почти, Прокуратура требует казни Мубарака"></head>
+      <body><a rel="tag" href="/t/3">Energy</a></body></html>`);
+    const text = 'Energiewende is the plan. Critics of the Energiewende say costs rose; Solar Valley is quiet. города почти. Прокуратура требует казни Мубарака.';
+    const names = findEntities({ doc, article: { title: '', text, lang: 'en' } }).map((e) => e.name);
+    expect(names).toContain('Energiewende');
+    // Said once: a section label. Lower case: a CMS's frequent words. Five words: the headline.
+    for (const junk of ['Energy', 'Solar Valley', 'города', 'почти', 'Прокуратура требует казни Мубарака']) expect(names).not.toContain(junk);
   });
 });
 

@@ -7,10 +7,43 @@ import { zhCandidates } from './zh.ts';
 import { jaCandidates } from './ja.ts';
 import { otherScriptCandidates } from './other-scripts.ts';
 import { assemble, type ExtraName } from './merge.ts';
-import { dropUnconfirmedTitleSpans, isWellCased, unreliableTitleFrom } from './latin-filters.ts';
+import { dropUnconfirmedTitleSpans, isWellCased, tidySpan, unreliableTitleFrom } from './latin-filters.ts';
 import { filterGermanSpans } from './latin-de.ts';
 import { zhCombined } from './model/combine.ts';
 import { hasPack } from './model/registry.ts';
+import { casedFallbackCandidates } from './cased-fallback.ts';
+import { articleLanguage, baseLang, blockLanguages, type LangBlock } from '../text/language-id.ts';
+
+// Which learned tagger may run on which language: each word model only on text in its own
+// language (English, German, French, Dutch and Portuguese have packs; latin.ts picks the
+// article's). Every other language gets the evidence-only fallback: the English model on Polish,
+// Russian or Greek tagged function words and calendar days.
+const MODEL_LANGS = new Set(['en', 'de', 'fr', 'nl', 'pt']);
+// Scripts with capital letters: there the fallback can read capitalised runs.
+const CASED_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Georgian}]/u;
+
+// A span that starts in lower case, unless a particle comes before a capital ("van Gogh") or the
+// word has a capital inside ("iPhone", "eBay").
+const LOWER_START = /^(?!(?:de|da|di|van|von|der|den|du|la|le|al|el|bin|ibn)\s+\p{Lu}|\p{Ll}+\p{Lu})\p{Ll}/u;
+
+/**
+ * The text with every block the English model may not read blanked out (newlines keep the
+ * offsets): English blocks, blocks of unknown language, and CJK blocks, whose Latin stretches
+ * are names written in Latin letters ("布林肯（Antony Blinken）") rather than another language.
+ */
+function englishView(text: string, blocks: LangBlock[]): string {
+  if (blocks.every((b) => englishMayRead(b.lang))) return text;
+  let out = '';
+  for (const b of blocks) {
+    if (out.length < b.start) out += '\n'.repeat(b.start - out.length);
+    out += englishMayRead(b.lang) ? text.slice(b.start, b.end) : '\n'.repeat(b.end - b.start);
+  }
+  return out + '\n'.repeat(text.length - out.length);
+}
+
+function englishMayRead(lang: string | null): boolean {
+  return lang === null || MODEL_LANGS.has(lang) || lang === 'zh' || lang === 'ja';
+}
 
 export interface EntityInput {
   /** The original page, before cleaning: page tags live outside the article body. Null for plain text. */
@@ -18,10 +51,6 @@ export interface EntityInput {
   article: Pick<Article, 'text' | 'title' | 'lang'>;
   /** The UI language, whose region names are also looked for. */
   uiLang?: string;
-}
-
-function baseLang(tag: string | null | undefined): string | null {
-  return tag ? tag.split(/[-_]/)[0]!.toLowerCase() : null;
 }
 
 const HAN = /\p{Script=Han}/gu;
@@ -45,7 +74,9 @@ function cjkKind(text: string, lang: string | null): 'zh' | 'ja' | null {
 export function findEntities(input: EntityInput): Entity[] {
   const title = input.article.title?.trim();
   const text = title ? `${title}\n${input.article.text}` : input.article.text;
-  const lang = baseLang(input.article.lang);
+  // The declared language (the page's lang attribute) is often the site's, not the article's.
+  const lang = articleLanguage(text, input.article.lang);
+  const blocks = blockLanguages(text, lang);
   const locales = [...new Set([lang, 'en', baseLang(input.uiLang)].filter((x): x is string => !!x))];
 
   const cands: Candidate[] = [];
@@ -57,8 +88,13 @@ export function findEntities(input: EntityInput): Entity[] {
     cands.push(...zhCombined(text, rules));
   }
   else if (kind === 'ja') jaCandidates(text, cands);
-  latinCandidates(text, locales, cands, isWellCased(input.article.text));
-  if (lang && !['en', 'zh', 'ja'].includes(lang)) otherScriptCandidates(text, lang, cands);
+  const wellCased = isWellCased(input.article.text);
+  latinCandidates(englishView(text, blocks), locales, cands, wellCased);
+  // Blocks in cased scripts whose language has no model: the evidence-only fallback.
+  for (const b of blocks) {
+    if (!englishMayRead(b.lang) && b.lang && CASED_SCRIPT.test(text.slice(b.start, b.end))) casedFallbackCandidates(text, b.start, b.end, b.lang, cands);
+  }
+  if (lang && !englishMayRead(lang) && !CASED_SCRIPT.test(text.slice(0, 2000))) otherScriptCandidates(text, lang, cands);
   // A Title Case headline is no evidence of names, nor is a site name after it: keep from them
   // only what the body confirms.
   const from = title ? unreliableTitleFrom(title) : -1;
@@ -66,6 +102,10 @@ export function findEntities(input: EntityInput): Entity[] {
   // German capitalises every noun: capitals are no evidence of names there (unless the German
   // pack, which learned that, did the tagging).
   if (lang === 'de' && !hasPack('de')) trusted = filterGermanSpans(text, trusted);
+  // In edited prose a name in a cased script starts with a capital, or with a particle before one
+  // ("van Gogh"); punctuation the tokens kept ("Bloomberg)") and bare titles ("Dr") go.
+  trusted = trusted.flatMap((c) => tidySpan(text, c) ?? []);
+  if (wellCased) trusted = trusted.filter((c) => !LOWER_START.test(text.slice(c.start, c.end)));
   const mentions = resolveOverlaps(trusted);
   for (const m of mentions) {
     if (m.type !== 'place' && isRegionName(text.slice(m.start, m.end), locales)) m.type = 'place';

@@ -4,6 +4,12 @@
 // common noun takes an article somewhere in the text ("der Berater"), or ends in a suffix that
 // makes nouns (-ung, -heit, -keit...); function words at a sentence start are no names either.
 import type { Candidate } from './candidate.ts';
+import learnedNouns from './data/de-nouns.json';
+
+// Capitalised words the German training set writes outside names again and again: common nouns
+// ("Kollegen", "Stadt"), whether or not this text puts an article before them
+// (scripts/build-de-nouns.mjs).
+const LEARNED_NOUNS = new Set(learnedNouns as string[]);
 
 // Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries, quantifiers)
 // that are capitalised only at a sentence start: never a name, never part of one at its start.
@@ -43,7 +49,15 @@ function nounsAfterArticles(text: string): Set<string> {
   return out;
 }
 
-const isNoun = (word: string, nouns: Set<string>): boolean => nouns.has(word) || NOUN_SUFFIX.test(word.toLowerCase());
+function countWord(text: string, word: string): number {
+  let n = 0;
+  for (let at = text.indexOf(word); at >= 0 && n < 2; at = text.indexOf(word, at + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[at + word.length] ?? ' ')) n++;
+  }
+  return n;
+}
+
+const isNoun = (word: string, nouns: Set<string>): boolean => nouns.has(word) || LEARNED_NOUNS.has(word) || NOUN_SUFFIX.test(word.toLowerCase());
 
 /**
  * Filters the learned layer's spans in German text: leading function words and common nouns are
@@ -70,6 +84,10 @@ export function filterGermanSpans(text: string, cands: Candidate[]): Candidate[]
     start = c.start + words[i]!.index!;
     const content = words.slice(i).map((w) => w[0]).filter((w) => !FUNCTION_WORD.has(w.toLowerCase()));
     if (content.every((w) => isNoun(w, nouns))) continue;
+    // One plain capitalised word said once, read as a person or organisation: in German most
+    // likely a noun the lists do not know ("Ärmel", "Kaffeemaschinen"); a name worth listing comes
+    // back or comes in full. Places keep their one mention ("in Berlin").
+    if (c.type !== 'place' && content.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(content[0]!) && countWord(text, content[0]!) < 2) continue;
     out.push(start === c.start ? c : { ...c, start });
   }
   return out;

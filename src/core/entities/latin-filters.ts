@@ -151,3 +151,38 @@ export function isOpeningWord(text: string, start: number, end: number): boolean
   if (text[end] === ',') return true;
   return occursIn(text, word.toLowerCase());
 }
+
+// A title or role alone is no one's name ("Dr", "Minister", "President").
+const BARE_TITLE = /^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Minister|President|Prime Minister|Chancellor|Senator|Governor|Mayor|Secretary|Chairman|King|Queen|Pope|Judge|Professor|Doctor)\.?$/;
+
+/**
+ * A span without the stray punctuation the model's tokens keep: an unpaired bracket
+ * ("Bloomberg)"), a quote or apostrophe at either end ("Udwadia’" of "Udwadia’s"), which would
+ * list one name twice. Dots and paired brackets stay ("U.S.", "Jr.", "Queen (band)"). Null when
+ * nothing of a name is left, or only a title.
+ */
+export function tidySpan(text: string, c: Candidate): Candidate | null {
+  let { start, end } = c;
+  const unpaired = (open: string, close: string): boolean => {
+    const s = text.slice(start, end);
+    return s.split(open).length !== s.split(close).length;
+  };
+  for (;;) {
+    const first = text[start] ?? '';
+    const last = text[end - 1] ?? '';
+    if (end > start && /['’"“”«»„]/u.test(first)) start++;
+    else if (end > start && /['’"“”«»„]/u.test(last)) end--;
+    else if (end > start && (first === '(' || last === ')') && unpaired('(', ')')) {
+      if (first === '(') start++;
+      else end--;
+    } else if (end > start && (first === '[' || last === ']') && unpaired('[', ']')) {
+      if (first === '[') start++;
+      else end--;
+    }
+    else if (end > start && /\s/u.test(first)) start++;
+    else if (end > start && /\s/u.test(last)) end--;
+    else break;
+  }
+  if (end <= start || BARE_TITLE.test(text.slice(start, end))) return null;
+  return start === c.start && end === c.end ? c : { ...c, start, end };
+}

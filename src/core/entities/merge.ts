@@ -159,16 +159,32 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
   const out: Entity[] = [];
   for (const g of groups.values()) {
     const count = [...g.forms.values()].reduce((a, b) => a + b, 0);
-    const tagged = g.sources.has('page-tag') || g.sources.has('jsonld');
-    if (count === 0 && !tagged) continue;
+    // Page tags, keywords and JSON-LD are evidence for a mention's type and name, never a name on
+    // their own: what the article (title and text) never says is not listed.
+    if (count === 0) continue;
     const scored = [...g.votes].filter(([t]) => t !== 'topic').sort((a, b) => b[1] - a[1]);
     const type: EntityType = scored[0]?.[0] ?? 'topic';
     const name = canonical(g, cjkDoc);
+    // A topic only the page declares is listed when it reads as a name (CMSs fill keywords with
+    // the article's frequent words, "города", "почти", and its headline) and comes back.
+    // Once in passing is a section label ("News", "Health"), not what the article is about.
+    if (type === 'topic' && (!nameLikeTopic(name) || count < 2)) continue;
     out.push({ name, type, aliases: [...g.forms.keys()].filter((f) => f !== name), count, sources: [...g.sources] });
   }
   // Code-unit order on ties, not localeCompare: that would start ICU in the page's renderer (see
   // region-sets.ts); the panel sorts for display in its own page.
   return out.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+const CASED_LETTER = /[\p{Lu}\p{Ll}]/u;
+const CONNECTOR = /^(?:of|and|&|the|for|de|la|le|du|des|der|die|das|und|von|van|den|da|do|dos|di|del|y|e|et|i|и|в|на|og|och|en|für)$/iu;
+
+/** A declared topic that reads as a name: at most four words, each capitalised (or a connector). */
+export function nameLikeTopic(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length > 4) return false;
+  if (!CASED_LETTER.test(name)) return true; // CJK and other uncased scripts: no case to read
+  return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && CONNECTOR.test(w)));
 }
 
 function topType(votes: Map<EntityType, number>): EntityType | null {

@@ -61,6 +61,35 @@ function ldType(t: unknown): PageTag['type'] {
   return undefined;
 }
 
+// A tag cloud, calendar or index of the whole site: many tag links and little else. An article's
+// own tag area lists a handful; tags inline in its text sit among words.
+const CLOUD_LINKS = 12;
+const CLOUD_LINK_SHARE = 0.7;
+const BLOCK = /^(?:div|ul|ol|section|p|td|dl|span|nav|aside)$/;
+
+/** Whether the nearest block around a tag link is a cloud of links (counted once per block). */
+function inCloud(link: Element, tagLinks: Map<Element, number>, memo: Map<Element, boolean>): boolean {
+  let box = link.parentElement;
+  while (box && !BLOCK.test(box.localName) && box.localName !== 'body') box = box.parentElement;
+  // The list item's list, not the item: <ul><li><a>...</a></li>...</ul>.
+  if (box && box.localName === 'span' && box.parentElement) box = box.parentElement;
+  if (!box || box.localName === 'body') return false;
+  const known = memo.get(box);
+  if (known !== undefined) return known;
+  let links = 0;
+  let linkChars = 0;
+  for (const [el, chars] of tagLinks) {
+    if (box.contains(el)) {
+      links++;
+      linkChars += chars;
+    }
+  }
+  const chars = normalizeInline(box.textContent ?? '').length;
+  const cloud = links >= CLOUD_LINKS && linkChars >= CLOUD_LINK_SHARE * chars;
+  memo.set(box, cloud);
+  return cloud;
+}
+
 /** Tags the page declares about itself, read from the original DOM (Readability drops them). */
 export function readPageTags(doc: Document): PageTag[] {
   const seen = new Map<string, PageTag>();
@@ -73,14 +102,19 @@ export function readPageTags(doc: Document): PageTag[] {
   };
   // A walk over elements costs a quarter of querySelectorAll('[href]') in jsdom, the same in browsers.
   const walker = doc.createTreeWalker(doc.documentElement ?? doc, 1 /* SHOW_ELEMENT */);
+  const tagLinks = new Map<Element, number>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node as Element;
     const href = el.getAttribute('href');
     if (href === null) continue;
     if (el.getAttribute('rel')?.split(/\s+/).includes('tag') || TAG_PATH.test(href.replace(/[?#].*$/, ''))) {
-      const label = normalizeInline(el.textContent ?? '');
-      if (!GENERIC_LABEL.test(label) && !inSiteChrome(el)) add(label, 'page-tag');
+      tagLinks.set(el, normalizeInline(el.textContent ?? '').length);
     }
+  }
+  const memo = new Map<Element, boolean>();
+  for (const el of tagLinks.keys()) {
+    const label = normalizeInline(el.textContent ?? '');
+    if (!GENERIC_LABEL.test(label) && !inSiteChrome(el) && !inCloud(el, tagLinks, memo)) add(label, 'page-tag');
   }
   // Filtered here rather than with [name="keywords" i] selectors, which some DOMs (jsdom) run
   // tens of times slower than a plain tag query.

@@ -1,0 +1,176 @@
+// npm run bench:entity-junk -- [--root ../shared/bench] [--sets a,b] [--limit N] [--dump FILE.jsonl]
+//   The names panel on real pages: every page of the extraction dev pool goes through the same
+//   pipeline as `clean --format json`, and each listed name is checked for the junk a reader sees
+//   at a glance (the measure of issue 17). Per language and per set: names per page, names the
+//   article never mentions, uncapitalised people/places/organisations in cased scripts, topics made
+//   only of function words, one- or two-letter names that are not acronyms, and the junk share.
+//   Prints a table, then one JSON object on the last line. --dump writes every page's panel (for
+//   the hand audit, bench/entity-junk-audit.ts).
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { franc } from 'franc-min';
+import { runPipeline } from '../src/core/pipeline.ts';
+import type { Entity } from '../src/core/types.ts';
+import { decodeHtml } from '../src/cli/decode.ts';
+import { parseHtml, releaseDocument } from '../src/cli/dom.ts';
+import { guessLang } from '../src/core/text/scripts.ts';
+
+const SETS = ['daniel-dev', 'newsweb-dev', 'zyte-dev', 'trafilatura-dev', 'cjk-dev'];
+// The judge's function words come from an outside list (stopwords-iso), not from the tagger's own.
+const stopwords = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
+const ISO3: Record<string, string> = {
+  eng: 'en', rus: 'ru', ell: 'el', pol: 'pl', deu: 'de', fra: 'fr', spa: 'es', por: 'pt', ita: 'it', nld: 'nl', ukr: 'uk',
+  ces: 'cs', slk: 'sk', swe: 'sv', dan: 'da', nob: 'no', fin: 'fi', hun: 'hu', ron: 'ro', tur: 'tr', ind: 'id', zlm: 'ms',
+  cmn: 'zh', jpn: 'ja', kor: 'ko', arb: 'ar', heb: 'he', bul: 'bg', srp: 'sr', hrv: 'hr', vie: 'vi', cat: 'ca',
+};
+
+interface Args {
+  root: string;
+  sets: string[];
+  limit: number;
+  dump: string | null;
+}
+
+function argsOf(argv: string[]): Args {
+  const out: Args = { root: resolve('../shared/bench'), sets: SETS, limit: Infinity, dump: null };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [a, v = ''] = [argv[i]!, argv[i + 1]];
+    if (a === '--root') out.root = resolve(v);
+    else if (a === '--sets') out.sets = v.split(',');
+    else if (a === '--limit') out.limit = Number(v);
+    else if (a === '--dump') out.dump = v;
+  }
+  return out;
+}
+
+/** The page's language for the table: the set's own label, else the script, else franc on the text. */
+function pageLang(given: string | undefined, text: string): string {
+  if (given) return given;
+  const byScript = guessLang(text.slice(0, 5000));
+  if (byScript) return byScript;
+  const code = franc(text.slice(0, 5000), { minLength: 20 });
+  return ISO3[code] ?? (code === 'und' ? 'und' : code);
+}
+
+const CASED = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}]/u;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function mentioned(e: Entity, haystack: string): boolean {
+  if (e.count <= 0) return false;
+  return [e.name, ...e.aliases].some((f) => haystack.includes(f));
+}
+
+/** The kinds of junk one listed name shows (empty: none of them). */
+export function junkKinds(e: Entity, haystack: string, lang: string): string[] {
+  const kinds: string[] = [];
+  if (!mentioned(e, haystack)) kinds.push('unmentioned');
+  const cased = CASED.test(e.name);
+  if (cased && e.type !== 'topic' && /^\P{L}*\p{Ll}/u.test(e.name)) kinds.push('lowercase');
+  if (e.type === 'topic') {
+    const words = e.name.toLowerCase().match(WORD) ?? [];
+    const stop = new Set([...(stopwords[lang] ?? []), ...(stopwords.en ?? [])]);
+    if (words.length > 0 && words.every((w) => stop.has(w))) kinds.push('function-words');
+  }
+  const letters = e.name.match(/\p{L}/gu)?.length ?? 0;
+  if (cased && letters <= 2 && e.name !== e.name.toUpperCase()) kinds.push('short');
+  return kinds;
+}
+
+interface Tally {
+  pages: number;
+  names: number;
+  junk: number;
+  unmentioned: number;
+  lowercase: number;
+  'function-words': number;
+  short: number;
+}
+
+const empty = (): Tally => ({ pages: 0, names: 0, junk: 0, unmentioned: 0, lowercase: 0, 'function-words': 0, short: 0 });
+
+function pagesOf(root: string, set: string): { id: string; file: string; lang?: string; url?: string }[] {
+  const dir = join(root, set);
+  const gtFile = join(dir, 'ground-truth.json');
+  const gt = existsSync(gtFile) ? (JSON.parse(readFileSync(gtFile, 'utf8')) as Record<string, { lang?: string; url?: string }>) : {};
+  return readdirSync(join(dir, 'html'))
+    .filter((f) => f.endsWith('.html.gz') || f.endsWith('.html'))
+    .sort()
+    .map((f) => {
+      const id = f.replace(/\.html(?:\.gz)?$/, '');
+      return { id, file: join(dir, 'html', f), lang: gt[id]?.lang, url: gt[id]?.url };
+    });
+}
+
+async function main(): Promise<void> {
+  const args = argsOf(process.argv.slice(2));
+  const byLang = new Map<string, Tally>();
+  const bySet = new Map<string, Tally>();
+  const dump: string[] = [];
+  const failed: string[] = [];
+  let ratioNum = 0;
+  let ratioDen = 0;
+  for (const set of args.sets) {
+    for (const page of pagesOf(args.root, set).slice(0, args.limit)) {
+      let bytes: Uint8Array = readFileSync(page.file);
+      if (page.file.endsWith('.gz')) bytes = gunzipSync(bytes);
+      const doc = parseHtml(decodeHtml(bytes).text, page.url || pathToFileURL(page.file).href);
+      let out;
+      try {
+        out = runPipeline(doc, { url: page.url, entities: true });
+      } catch (err) {
+        // A page the extraction throws on (the clean CLI reports it): counted, not fatal.
+        failed.push(`${set}/${page.id}: ${String((err as Error)?.message ?? err).slice(0, 120)}`);
+        continue;
+      } finally {
+        await releaseDocument(doc);
+      }
+      if (!out.ok || !out.article) continue;
+      const haystack = `${out.article.title ?? ''}\n${out.article.text}`;
+      const lang = pageLang(page.lang, out.article.text);
+      const ents = out.entities ?? [];
+      ratioNum += out.timings.entitiesMs ?? 0;
+      ratioDen += out.timings.extractMs;
+      const t = byLang.get(lang) ?? empty();
+      const s = bySet.get(set) ?? empty();
+      byLang.set(lang, t);
+      bySet.set(set, s);
+      for (const x of [t, s]) x.pages++;
+      const rows: unknown[] = [];
+      for (const e of ents) {
+        const kinds = junkKinds(e, haystack, lang);
+        for (const x of [t, s]) {
+          x.names++;
+          if (kinds.length) x.junk++;
+          for (const k of kinds) x[k as keyof Tally]++;
+        }
+        const at = haystack.indexOf(e.name);
+        const ctx = at >= 0 ? haystack.slice(Math.max(0, at - 60), at + e.name.length + 60).replace(/\s+/g, ' ') : '';
+        rows.push({ name: e.name, type: e.type, count: e.count, sources: e.sources, junk: kinds, ctx });
+      }
+      if (args.dump) dump.push(JSON.stringify({ set, id: page.id, lang, title: out.article.title, entities: rows }));
+    }
+  }
+  if (args.dump) writeFileSync(args.dump, `${dump.join('\n')}\n`);
+  for (const f of failed) process.stderr.write(`failed: ${f}\n`);
+  const share = (x: Tally): number => (x.names ? x.junk / x.names : 0);
+  const line = (k: string, x: Tally): string =>
+    [k, x.pages, (x.names / Math.max(1, x.pages)).toFixed(1), x.unmentioned, x.lowercase, x['function-words'], x.short, x.junk, `${(100 * share(x)).toFixed(1)}%`].join('\t');
+  process.stdout.write('group\tpages\tnames/page\tunmentioned\tlowercase\tfn-words\tshort\tjunk\tjunk%\n');
+  const langs = [...byLang].sort((a, b) => b[1].pages - a[1].pages);
+  for (const [k, x] of langs) process.stdout.write(`${line(k, x)}\n`);
+  for (const [k, x] of bySet) process.stdout.write(`${line(k, x)}\n`);
+  const json = (m: Map<string, Tally>) =>
+    Object.fromEntries([...m].map(([k, x]) => [k, { ...x, namesPerPage: +(x.names / Math.max(1, x.pages)).toFixed(2), junkShare: +share(x).toFixed(4) }]));
+  const all = [...bySet.values()].reduce((a, x) => {
+    for (const k of Object.keys(a) as (keyof Tally)[]) a[k] += x[k];
+    return a;
+  }, empty());
+  process.stdout.write(
+    `${JSON.stringify({ all: { ...all, junkShare: +share(all).toFixed(4) }, failedPages: failed.length, entityToExtractTime: +(ratioNum / Math.max(1e-9, ratioDen)).toFixed(3), byLang: json(new Map(langs)), bySet: json(bySet) })}\n`,
+  );
+}
+
+await main();
