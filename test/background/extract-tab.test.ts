@@ -40,6 +40,8 @@ const ARTICLE: ExtractOutcome = {
   entities: [{ name: 'Example', type: 'topic', aliases: [], count: 1, sources: ['page-tag'] }],
   timings: { extractMs: 1, entitiesMs: 1 },
 };
+/** What the names script answers: the article's names, as ARTICLE carries them. */
+const NAMES = { ok: true, entities: ARTICLE.ok ? ARTICLE.entities : [], ms: 1 };
 const MISSING: ExtractOutcome = { ok: false, error: { code: 'navigated', message: 'Sift could not start on this page.' } };
 
 /** executeScript answers: files -> [], func -> the next result in `results`. */
@@ -52,13 +54,13 @@ beforeEach(() => {
   injections.length = 0;
   injectedFiles.length = 0;
   state.urls = ['https://example.org/a'];
-  state.inject = results(ARTICLE);
+  state.inject = results(ARTICLE, NAMES);
 });
 
 describe('extractTab', () => {
-  it('injects the content script, then asks it for the result', async () => {
+  it('injects the content script, asks it for the article, then injects the names script and asks for the names', async () => {
     expect(await extractTab(1, {})).toEqual(ARTICLE);
-    expect(injections).toEqual(['files', 'func']);
+    expect(injections).toEqual(['files', 'func', 'files', 'func']);
   });
 
   it('never injects into browser pages or stores', async () => {
@@ -75,9 +77,9 @@ describe('extractTab', () => {
   });
 
   it('reads the new document once when the page was replaced between the two calls', async () => {
-    state.inject = results(MISSING, ARTICLE);
+    state.inject = results(MISSING, ARTICLE, NAMES);
     expect(await extractTab(1, {})).toEqual(ARTICLE);
-    expect(injections).toEqual(['files', 'func', 'files', 'func']);
+    expect(injections).toEqual(['files', 'func', 'files', 'func', 'files', 'func']);
   });
 
   it("says 'navigated' when the document keeps changing", async () => {
@@ -147,12 +149,25 @@ describe('the article first, its names next', () => {
     expect(injectedFiles).toEqual(['src/content/index.js']);
   });
 
+  it('injects only the language packs the article needs: Chinese with a Latin name, then English alone', async () => {
+    const zh = { ...ARTICLE, article: { ...(ARTICLE.ok ? ARTICLE.article : ({} as never)), lang: 'zh', text: '美国国务卿布林肯（Antony Blinken）周二与加拿大外长通话，双方讨论了合作关系。' } };
+    state.inject = results(zh, NAMES);
+    await extractTab(1, {});
+    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/pack-zh.js', 'src/content/pack-en.js', 'src/content/entities.js']);
+    injectedFiles.length = 0;
+    const en = { ...ARTICLE, article: { ...(ARTICLE.ok ? ARTICLE.article : ({} as never)), text: 'Antony Blinken spoke with the Canadian foreign minister on Tuesday.' } };
+    state.inject = results(en, NAMES);
+    await extractTab(1, {});
+    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/pack-en.js', 'src/content/entities.js']);
+  });
+
   it('entitiesTab injects the tagger and hands back its names', async () => {
     const names = { ok: true, entities: [{ name: 'Example', type: 'place', aliases: ['Ex'], count: 2, sources: ['gazetteer'] }], ms: 3 };
-    state.inject = results(names);
+    // First the article's text and language (to choose the language packs), then the names.
+    state.inject = results({ text: 'one two three', lang: 'en' }, names);
     expect(await entitiesTab(1, {})).toEqual(names);
     expect(injectedFiles).toEqual(['src/content/entities.js']);
-    expect(injections).toEqual(['files', 'func']);
+    expect(injections).toEqual(['func', 'files', 'func']);
   });
 
   it('entitiesTab refuses an answer that is not a list of names, and says when the tab is gone', async () => {

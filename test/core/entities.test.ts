@@ -43,10 +43,18 @@ describe('page tags', () => {
     const doc = parse(`<html><head><meta name="keywords" content="Energiewende, Solar Valley, города, почти, Прокуратура требует казни Мубарака"></head>
       <body><a rel="tag" href="/t/3">Energy</a></body></html>`);
     const text = 'Energiewende is the plan. Critics of the Energiewende say costs rose; Solar Valley is quiet. города почти. Прокуратура требует казни Мубарака.';
-    const names = findEntities({ doc, article: { title: '', text, lang: 'en' } }).map((e) => e.name);
+    const ents = findEntities({ doc, article: { title: '', text, lang: 'en' } });
+    const names = ents.map((e) => e.name);
     expect(names).toContain('Energiewende');
     // Said once: a section label. Lower case: a CMS's frequent words. Five words: the headline.
-    for (const junk of ['Energy', 'Solar Valley', 'города', 'почти', 'Прокуратура требует казни Мубарака']) expect(names).not.toContain(junk);
+    for (const junk of ['Energy', 'города', 'почти', 'Прокуратура требует казни Мубарака']) expect(names).not.toContain(junk);
+    // The keyword said once is no topic; the English model may still read it in the text as a
+    // name from the sentence alone, and then the keyword is only evidence beside it.
+    const valley = find(ents, 'Solar Valley');
+    if (valley) {
+      expect(valley.sources).toContain('model');
+      expect(valley.type).not.toBe('topic');
+    }
   });
 });
 

@@ -154,10 +154,16 @@ describe('mergeRecords: annotations', () => {
     expect(mergeRecords(m, o).clipping.annotations!.map((x) => x.id)).toEqual(['h2']);
   });
 
-  it('clippings without annotations stay without the field', () => {
+  it('clippings without highlights merge to none, and a record from before highlights stays without the field', () => {
     const o = origin();
     const m = mergeRecords(edit(o, { tags: ['a'] }, '2026-01-02T00:00:00Z'), edit(o, { tags: ['b'] }, '2026-01-02T00:00:00Z'));
-    expect('annotations' in m.clipping).toBe(false);
+    expect(m.clipping.annotations).toEqual([]);
+    const old = (r: SyncRecord): SyncRecord => {
+      const { annotations: _, ...clipping } = r.clipping;
+      return { ...r, clipping };
+    };
+    const m2 = mergeRecords(old(edit(o, { tags: ['a'] }, '2026-01-02T00:00:00Z')), old(edit(o, { tags: ['b'] }, '2026-01-02T00:00:00Z')));
+    expect('annotations' in m2.clipping).toBe(false);
   });
 });
 
