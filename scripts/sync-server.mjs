@@ -36,6 +36,8 @@ function credentials(req) {
  * PouchDB handle, for tests that read what arrived or plant documents. `latencyMs` delays
  * every answer (a slow network).
  */
+let servers = 0;
+
 export async function startSyncServer({ port = 0, host = '127.0.0.1', users = { alice: 'secret' }, log = false, latencyMs = 0 } = {}) {
   // PouchDB's constructor is shared by everything in the process (a test may load it too):
   // add each plugin once.
@@ -43,7 +45,9 @@ export async function startSyncServer({ port = 0, host = '127.0.0.1', users = { 
   if (!PouchDB.adapters.memory) PouchDB.plugin(require('pouchdb-adapter-memory'));
   if (!PouchDB.prototype.query) PouchDB.plugin(require('pouchdb-mapreduce'));
   if (!PouchDB.replicate) PouchDB.plugin(require('pouchdb-replication'));
-  const MemPouch = PouchDB.defaults({ adapter: 'memory' });
+  // The memory adapter keeps one store per database name for the whole process: a prefix of its
+  // own gives each server empty databases (two tests in one process must not see each other's).
+  const MemPouch = PouchDB.defaults({ adapter: 'memory', prefix: `sift-sync-${++servers}-` });
   const couch = require('express-pouchdb')(MemPouch, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: '/dev/null' });
   const passwords = new Map(Object.entries(users));
   const handles = new Map();
