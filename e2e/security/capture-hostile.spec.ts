@@ -39,6 +39,9 @@ test('hostile pages imported from a reading list: nothing runs, nothing leaves',
     expect(counts.done + counts.failed).toBe(files.length);
     await monitor.checkPage(options, 'options after the import');
     const stored = await storedClippings(options);
+    // Which page is missing, if one is (each hostile page is its own article at its own address).
+    const missing = files.filter((f) => !stored.some((c) => String(c.url ?? '').endsWith(`/hostile/${f.name}`)));
+    expect(missing.map((f) => f.name), JSON.stringify({ counts, canonical: stored.map((c) => c.canonicalUrl) })).toEqual([]);
     expect(stored.length).toBe(files.length);
 
     const libUrl = sift.extensionUrl('src/library/index.html');
