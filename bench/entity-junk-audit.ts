@@ -4,6 +4,8 @@
 //   the page's language, set and id, the name, its type and count, and the words around its first
 //   mention. The judge's verdicts go in docs/entity-junk-audit.md.
 import { readFileSync } from 'node:fs';
+// The same small seeded generator as the anchoring bench (mulberry32), so the same dump gives the same draw.
+import { rng } from './lib/page-edits.ts';
 
 interface Row {
   name: string;
@@ -12,17 +14,6 @@ interface Row {
   ctx: string;
 }
 
-/** mulberry32: a small seeded generator, so the same dump gives the same draw. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const argv = process.argv.slice(2);
 const file = argv.find((a) => !a.startsWith('--'));
