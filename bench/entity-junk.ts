@@ -17,6 +17,8 @@ import type { Entity } from '../src/core/types.ts';
 import { decodeHtml } from '../src/cli/decode.ts';
 import { parseHtml, releaseDocument } from '../src/cli/dom.ts';
 import { guessLang } from '../src/core/text/scripts.ts';
+// The language packs, as the CLI and the extension have them (each page loads its own there).
+import '../src/core/entities/model/all-packs.ts';
 
 const SETS = ['daniel-dev', 'newsweb-dev', 'zyte-dev', 'trafilatura-dev', 'cjk-dev'];
 // The judge's function words come from an outside list (stopwords-iso), not from the tagger's own.
