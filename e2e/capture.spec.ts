@@ -36,7 +36,8 @@ test('a 50-page Pocket CSV import survives a service-worker kill mid-way: no los
   await killWorker(sift, options);
   const after = await waitIdle(options, 120_000);
   expect(before).toBeLessThan(50);
-  expect(after).toMatchObject({ done: 50, failed: 0, waiting: 0 });
+  // On a failure, the panel's text names the page and the reason.
+  expect(after, await panel.innerText()).toMatchObject({ done: 50, failed: 0, waiting: 0 });
   await options.screenshot({ path: shot('capture-import-done') });
 
   const stored = (await storedClippings(options)) as unknown as Stored[];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DexieStore } from '../../src/platform/store/dexie-store.ts';
 import { QueueStore } from '../../src/background/capture/queue-store.ts';
 import { QueueRunner } from '../../src/background/capture/runner.ts';
-import type { ProcessDeps } from '../../src/background/capture/process-item.ts';
+import { MAX_ATTEMPTS, type ProcessDeps } from '../../src/background/capture/process-item.ts';
 import type { FetchResult } from '../../src/background/capture/fetch-page.ts';
 import type { QueueItem } from '../../src/background/capture/queue-types.ts';
 import { runPipeline } from '../../src/core/pipeline.ts';
@@ -175,4 +175,27 @@ describe('capture queue', () => {
     // The four A was fetching when it died are fetched again (their answers were lost), once.
     expect(net2.calls.sort()).toEqual(items.slice(0, 9).map((i) => i.url).sort());
   }, 90_000);
+  it('a cleaner that throws (its document closed with a killed worker) is tried again; only a lasting error fails the item', async () => {
+    const net = network();
+    const { store, queue, runner } = setup(net);
+    const base = runner['deps'] as ProcessDeps;
+    const thrown = new Map<string, number>();
+    const clean = base.clean;
+    base.clean = async (html, url) => {
+      const n = (thrown.get(url) ?? 0) + 1;
+      thrown.set(url, n);
+      if (url.includes('/once') && n === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
+      if (url.includes('/always')) throw new Error('The cleaner is broken.');
+      return clean(html, url);
+    };
+    await queue.add([item(1, 'https://a.example/once'), item(2, 'https://a.example/always'), item(3, 'https://b.example/fine')]);
+    await settle(runner, queue);
+    expect(await runner.status()).toMatchObject({ done: 2, failed: 1, waiting: 0 });
+    expect(thrown.get('https://a.example/once')).toBe(2);
+    expect(thrown.get('https://a.example/always')).toBe(MAX_ATTEMPTS);
+    const all = await store.list();
+    expect(all.map((c) => c.url).sort()).toEqual(['https://a.example/once', 'https://b.example/fine']);
+    const failed = (await queue.recentFailures())[0]!;
+    expect(failed).toMatchObject({ url: 'https://a.example/always', reason: 'The cleaner is broken.' });
+  });
 });

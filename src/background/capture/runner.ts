@@ -1,6 +1,7 @@
 import type { QueueItem, QueueStatus } from './queue-types.ts';
 import type { QueueStore } from './queue-store.ts';
-import { processItem, type ProcessDeps } from './process-item.ts';
+import { backoffMs } from './fetch-page.ts';
+import { MAX_ATTEMPTS, processItem, type ProcessDeps } from './process-item.ts';
 
 // Runs the queue: a few items at a time overall and at most PER_HOST per site (polite to every
 // server), in order, honouring backoffs. One runner per worker life; on start it takes back what
@@ -82,8 +83,14 @@ export class QueueRunner {
       try {
         patch = await processItem(item, this.deps);
       } catch (err) {
-        // A bug or a full disk: the item waits for "retry failed" instead of vanishing.
-        patch = { state: 'failed', boot: undefined, reason: String((err as Error)?.message ?? err), finishedAt: this.deps.now() };
+        // Often passing: the offscreen cleaner closed with a killed worker ("Receiving end does not
+        // exist"), a disk briefly full. Try again later, like a network error; after the last attempt
+        // the item waits for "retry failed" instead of vanishing.
+        const reason = String((err as Error)?.message ?? err);
+        const now = this.deps.now();
+        patch = item.attempts < MAX_ATTEMPTS
+          ? { state: 'waiting', boot: undefined, nextAt: now + (this.deps.backoff ?? backoffMs)(item.attempts), reason }
+          : { state: 'failed', boot: undefined, reason, finishedAt: now };
       }
       try {
         await this.queue.update(item.id, patch);
