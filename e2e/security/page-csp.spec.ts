@@ -64,11 +64,11 @@ test('extension pages connect nowhere but Sift itself; the service worker still 
     expect(server.requests.filter((r) => r.url.includes('/probe')).map((r) => new URL(r.url).search)).toEqual(['?via=worker']);
 
     // ...and "Save link" fetches and cleans a page (the cleaner's offscreen page runs under the strict policy).
-    await expect.poll(() => worker.evaluate(() => chrome.contextMenus.update('save-link', {}).then(() => true, () => false))).toBe(true);
+    await expect.poll(() => worker.evaluate(`chrome.contextMenus.update('save-link', {}).then(() => true, () => false)`)).toBe(true);
     const tab = await sift.openPage(server.url('/article-en.html'));
-    const tabId = await worker.evaluate((u) => chrome.tabs.query({ url: u }).then((t) => t[0]!.id!), tab.url());
+    const tabId = (await worker.evaluate(`chrome.tabs.query({ url: '${tab.url()}' }).then((t) => t[0].id)`)) as number;
     await worker.evaluate(`siftOnMenuClicked({ menuItemId: 'save-link', linkUrl: '${server.url('/linked')}', linkText: 'linked', editable: false, pageUrl: '' }, { id: ${tabId} })`);
-    await expect.poll(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 30_000 }).toBe('✓');
+    await expect.poll(() => worker.evaluate(`chrome.action.getBadgeText({ tabId: ${tabId} })`), { timeout: 30_000 }).toBe('✓');
   } finally {
     await sift.close();
   }

@@ -38,8 +38,6 @@ export function prepare(text: string): Prepared {
 
 /** Largest share of a quote's characters that may differ in a fuzzy match. */
 const MAX_ERROR_RATE = 0.25;
-/** Up to this share of differences, a unique fuzzy match needs no support from the context. */
-const SAFE_ERROR_RATE = 0.1;
 /** More context characters than the runner-up by this much, and the context has decided. */
 const CONTEXT_MARGIN = 3;
 /** Occurrences examined for one quote (a one-letter quote in a long text has thousands). */
@@ -92,23 +90,40 @@ function candidate(c: Ctx, fs: number, fe: number, errors: number): Candidate {
 
 const ctxOf = (c: Candidate) => c.left + c.right;
 
+/** Context characters that agree around a candidate, allowing for a few edits in them. */
+function looseContext(c: Ctx, cand: Candidate): number {
+  const before = c.t.slice(Math.max(0, cand.fs - c.pre.length), cand.fs);
+  const after = c.t.slice(cand.fe, cand.fe + c.suf.length);
+  return Math.max(0, c.pre.length - editDistance(c.pre, before)) + Math.max(0, c.suf.length - editDistance(c.suf, after));
+}
+
+/** Candidates whose loose context is compared (the best by strict context first). */
+const LOOSE_CANDIDATES = 64;
+
 /**
  * The one candidate the context (then the remembered position) singles out, or null. `hintAt`
  * is the folded offset where the quote used to start, or -1.
  */
-function choose(cands: Candidate[], hintAt: number): Candidate | null {
+function choose(cands: Candidate[], hintAt: number, c: Ctx): Candidate | null {
   if (cands.length === 0) return null;
   if (cands.length === 1) return cands[0]!;
   const sorted = [...cands].sort((a, b) => a.errors - b.errors || ctxOf(b) - ctxOf(a));
   const best = sorted[0]!;
-  const second = sorted[1]!;
-  if (best.errors < second.errors || ctxOf(best) >= ctxOf(second) + CONTEXT_MARGIN) return best;
+  if (best.errors < sorted[1]!.errors) return best;
+  // Equally close to the quote: the words around decide, counted with a few edits allowed (an
+  // edit near the true place must not hand the win to a copy of the passage elsewhere).
+  const same = sorted.filter((x) => x.errors === best.errors).slice(0, LOOSE_CANDIDATES);
+  const scored = same.map((x) => ({ x, score: looseContext(c, x) })).sort((a, b) => b.score - a.score);
+  if (scored[0]!.score >= scored[1]!.score + CONTEXT_MARGIN) return scored[0]!.x;
   // The context cannot tell them apart (a phrase repeated with the same words around it): the
   // remembered position decides, if there is one.
   if (hintAt < 0) return null;
-  const tied = sorted.filter((c) => c.errors === best.errors && ctxOf(c) + CONTEXT_MARGIN > ctxOf(best));
-  tied.sort((a, b) => Math.abs(a.fs - hintAt) - Math.abs(b.fs - hintAt));
-  return tied[0]!;
+  const tied = scored.filter((s) => s.score + CONTEXT_MARGIN > scored[0]!.score).map((s) => Math.abs(s.x.fs - hintAt));
+  const order = tied.map((d, i) => i).sort((a, b) => tied[a]! - tied[b]!);
+  // ...but only when one place is clearly the nearer: text inserted before the passage moves it
+  // as far as a copy elsewhere may lie.
+  if (tied[order[0]!]! * 2 >= tied[order[1]!]!) return null;
+  return scored[order[0]!]!.x;
 }
 
 function exactStep(c: Ctx, q: string, hintAt: number): Candidate | null | 'ambiguous' {
@@ -117,7 +132,7 @@ function exactStep(c: Ctx, q: string, hintAt: number): Candidate | null | 'ambig
     cands.push(candidate(c, at, at + q.length, 0));
   }
   if (cands.length === 0) return null;
-  const best = choose(cands, hintAt);
+  const best = choose(cands, hintAt, c);
   if (!best) return 'ambiguous';
   const context = c.pre.length + c.suf.length;
   // A short quote found once, with nothing around it as before, may be a chance match of the
@@ -144,6 +159,9 @@ const MIN_CONTEXT = 8;
 /** The words before and after found as before, with a passage of about the same length between. */
 function contextStep(c: Ctx, q: string): Candidate | null {
   if (c.pre.length < MIN_CONTEXT || c.suf.length < MIN_CONTEXT) return null;
+  // Words that the passage itself contains cannot mark where it starts or stops: found inside a
+  // copy of the passage, they would cut it short there.
+  if (q.includes(c.pre) || q.includes(c.suf)) return null;
   const found: Candidate[] = [];
   for (let p = c.t.indexOf(c.pre); p >= 0 && found.length < 3; p = c.t.indexOf(c.pre, p + 1)) {
     const fs = p + c.pre.length;
@@ -179,6 +197,12 @@ function endsStep(c: Ctx, q: string, hintAt: number): Candidate | null {
   if (h.left + h.right < PIECE / 2 || t.left + t.right < PIECE / 2) return null;
   const length = t.fe - h.fs;
   if (t.fs < h.fe || length > 3 * q.length + 2_000 || length < q.length / 3) return null;
+  // An end that comes again, even changed a little, between the two ends found may belong to a
+  // second copy of the passage (a paragraph repeated, the page's own words edited): the span
+  // could join the start of one copy to the end of another.
+  const inner = c.t.slice(h.fe, t.fs);
+  const k = Math.floor(PIECE * MAX_ERROR_RATE);
+  if (search(inner, head, k).length > 0 || search(inner, tail, k).length > 0) return null;
   return { fs: h.fs, fe: t.fe, errors: Math.abs(length - q.length), left: h.left, right: t.right };
 }
 
@@ -197,18 +221,17 @@ function fuzzyStep(c: Ctx, q: string, hintAt: number): Candidate | null {
     }
     places.push(candidate(c, m.start, m.end, m.errors));
   }
-  const best = choose(places, hintAt);
+  const best = choose(places, hintAt, c);
   if (!best) return null;
   // The ends must be the quote's own ends: an edit right at a boundary leaves it unknown where
   // the passage now starts or stops.
   const end = Math.min(2, q.length);
   if (c.t.slice(best.fs, best.fs + end) !== q.slice(0, end) || c.t.slice(best.fe - end, best.fe) !== q.slice(-end)) return null;
-  // Beyond a few differences, the words around must agree on both sides (where there are any):
-  // a match that borrows the end of a neighbouring word to make up its start is no match.
-  if (best.errors > q.length * SAFE_ERROR_RATE) {
-    if (c.pre.length > 0 && best.left < Math.min(4, c.pre.length)) return null;
-    if (c.suf.length > 0 && best.right < Math.min(4, c.suf.length)) return null;
-  }
+  // The words around must agree on both sides (where there are any), however few the
+  // differences: a short passage that had a paragraph inserted inside it is matched by its other
+  // half plus look-alike words next to it ("estimate." for "estimates."), with one side agreeing.
+  if (c.pre.length > 0 && best.left < Math.min(4, c.pre.length)) return null;
+  if (c.suf.length > 0 && best.right < Math.min(4, c.suf.length)) return null;
   // A runner-up a little worse than the best, elsewhere, with context at least as good: the
   // quote no longer says where it belongs.
   const rest = c.t.slice(0, best.fs) + '\u0000'.repeat(best.fe - best.fs) + c.t.slice(best.fe);
