@@ -50,7 +50,8 @@ function privateV4([a, b]: number[]): boolean {
  * IPv4-mapped forms of those, names like localhost or *.local, and single-label intranet names.
  */
 export function privateAddressReason(u: URL, policy: FetchPolicy = STRICT_FETCH_POLICY): string | null {
-  const host = u.hostname.toLowerCase();
+  // A name may end in a dot ("localhost." is localhost): judged without it.
+  const host = u.hostname.toLowerCase().replace(/(?<=[^.])\.$/, '');
   if (policy.allowLoopback && host === '127.0.0.1') return null;
   const refuse = `Addresses on your own computer or network are not fetched (${host}).`;
   const v4 = ipv4(host);

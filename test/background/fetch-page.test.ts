@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchPage } from '../../src/background/capture/fetch-page.ts';
+import { guardDecision, guardRules } from '../../src/core/private-host-rules.ts';
 
 // The fetcher against a real HTTP server on 127.0.0.1 (the test build's one allowed address).
 
@@ -67,5 +68,31 @@ describe('fetchPage', () => {
     expect(seen).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'follow' });
     await fetchPage(`${origin}/cookie`, { ...opts, credentials: true, fetchFn: spy });
     expect(seen?.credentials).toBe('include');
+  });
+
+  it('a redirect the browser guard refuses before connecting is reported as such, not as an unreachable site', async () => {
+    // The browser as the extension has it: the guard's rules (e2e build: 127.0.0.1 allowed, any
+    // other address of the machine refused), checked for every request and every redirect.
+    const rules = guardRules({ allowLoopback: true, allowOrigins: [] });
+    const contacted: string[] = [];
+    const browserFetch: typeof fetch = async (input, init = {}) => {
+      let url = String(input);
+      for (let hop = 0; hop < 10; hop++) {
+        if (guardDecision(rules, url) === 'block') throw new TypeError('Failed to fetch');
+        contacted.push(url);
+        const res = await fetch(url, { ...init, redirect: 'manual' });
+        const location = res.headers.get('location');
+        if (res.status < 300 || res.status >= 400 || !location) return res;
+        if (init.redirect === 'manual') return res;
+        url = new URL(location, url).href;
+      }
+      throw new TypeError('Failed to fetch');
+    };
+    const got = await fetchPage(`${origin}/to-private`, { ...opts, fetchFn: browserFetch });
+    expect(got).toMatchObject({ kind: 'failed', reason: expect.stringContaining('redirects to an address Sift does not fetch') });
+    expect(contacted.every((u) => u.startsWith(origin))).toBe(true);
+    // A site that is simply down is still a passing trouble.
+    const down = await fetchPage('http://127.0.0.1:9/', { ...opts, fetchFn: browserFetch });
+    expect(down).toMatchObject({ kind: 'retry', reason: expect.stringContaining('could not be reached') });
   });
 });

@@ -76,6 +76,23 @@ function headerCharset(type: string): string | null {
   }
 }
 
+// The browser refuses a redirect to the user's own machine or network before connecting (the
+// declarativeNetRequest guard, guard.ts), and fetch() then fails without saying why. Asked again
+// without following redirects, the site answers with an opaque redirect: that tells the two apart
+// from an unreachable site (though not where the redirect went: the browser hides that).
+const REDIRECT_REFUSED =
+  'The site redirects to an address Sift does not fetch (on your own computer or network), or its redirect could not be followed.';
+
+async function answersWithRedirect(fetchFn: typeof fetch, url: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    const res = await fetchFn(url, { redirect: 'manual', credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store', signal });
+    await res.body?.cancel();
+    return res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400);
+  } catch {
+    return false;
+  }
+}
+
 export async function fetchPage(url: string, opts: FetchOptions): Promise<FetchResult> {
   const fetchFn = opts.fetchFn ?? fetch;
   const timeoutMs = opts.timeoutMs ?? FETCH_LIMITS.timeoutMs;
@@ -87,7 +104,8 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<FetchR
       res = await fetchFn(url, {
         credentials: opts.credentials ? 'include' : 'omit',
         // fetch follows http(s) redirects only (a redirect to another scheme is a network error);
-        // where it ended is checked below before anything of the answer is used.
+        // the browser's guard refuses one to a private address before connecting (guard.ts), and
+        // where it ended is checked below again before anything of the answer is used.
         redirect: 'follow',
         referrerPolicy: 'no-referrer',
         cache: 'no-store',
@@ -96,6 +114,7 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<FetchR
       });
     } catch (err) {
       if (ctl.signal.aborted) return { kind: 'retry', reason: `No answer within ${Math.round(timeoutMs / 1000)} s.`, retryAfterMs: null };
+      if (await answersWithRedirect(fetchFn, url, ctl.signal)) return { kind: 'failed', reason: REDIRECT_REFUSED };
       return { kind: 'retry', reason: `The site could not be reached (${String((err as Error)?.message ?? err)}).`, retryAfterMs: null };
     }
     const finalUrl = res.url || url;

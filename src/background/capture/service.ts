@@ -6,7 +6,8 @@ import type { DexieStore } from '../../platform/store/dexie-store.ts';
 import { quotaSafe } from '../../platform/store/quota.ts';
 import { getStore, notifyChanged } from '../store.ts';
 import { cleanHtml } from './clean-client.ts';
-import { fetchPage } from './fetch-page.ts';
+import { fetchPage, type FetchOptions, type FetchResult } from './fetch-page.ts';
+import { guardReady } from './guard.ts';
 import { FETCH_POLICY } from './policy.ts';
 import { COOKIE_SITES_KEY } from './cookie-sites.ts';
 import { QueueStore } from './queue-store.ts';
@@ -46,6 +47,12 @@ async function cookieSites(): Promise<string[]> {
   return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
 }
 
+/** A capture fetch only once the browser's guard against private addresses is in place (guard.ts). */
+async function guardedFetch(url: string, opts: FetchOptions): Promise<FetchResult> {
+  if (!(await guardReady())) return { kind: 'retry', reason: 'Sift could not set up its protection against addresses of your own network, so it fetched nothing.', retryAfterMs: null };
+  return fetchPage(url, opts);
+}
+
 export function getRunner(boot: string): QueueRunner {
   if (runner) return runner;
   const queue = new QueueStore((getStore() as DexieStore).db);
@@ -53,7 +60,7 @@ export function getRunner(boot: string): QueueRunner {
     {
       queue,
       policy: FETCH_POLICY,
-      fetchPage,
+      fetchPage: guardedFetch,
       clean: cleanHtml,
       save: async (c: Clipping) => {
         await quotaSafe(() => getStore().save(c));

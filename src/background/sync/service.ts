@@ -12,6 +12,7 @@ import { seedOutbox, syncOnce } from './engine.ts';
 import type { PouchCtor, PouchDb } from './pouch-types.ts';
 import { openRemote, problemOfError, testConnection, type ConnectionResult } from './remote.ts';
 import { setTimer } from './schedule.ts';
+import { allowSyncOrigin } from '../capture/guard.ts';
 import { loadSyncConfig, loadSyncStatus, saveSyncConfig, saveSyncStatus, SETTINGS_AT_KEY, type SyncStatus } from './status.ts';
 import { NEVER, type SettingsPort } from './settings-sync.ts';
 import { pickShared } from '../../core/sync/shared-settings.ts';
@@ -60,6 +61,8 @@ async function runOnce(reason: string): Promise<SyncStatus> {
   if (!config.enabled || configProblems(config).length) return saveSyncStatus({ state: 'off', problem: null });
   const url = checkServerUrl(config.url);
   if (url.ok && !(await hasPermission(url.origin))) return saveSyncStatus({ state: 'error', problem: 'permission' });
+  // The capture guard blocks the machine's and network's own addresses: the sync server may be one.
+  if (url.ok) await allowSyncOrigin(url.origin);
   if (globalThis.navigator?.onLine === false) return saveSyncStatus({ state: 'offline', problem: 'unreachable' });
   await saveSyncStatus({ state: 'syncing', problem: null });
   try {
@@ -131,7 +134,9 @@ export async function configure(config: SyncConfig): Promise<SyncStatus> {
   return runSync('configure');
 }
 
-export function checkConnection(config: SyncConfig): Promise<ConnectionResult> {
+export async function checkConnection(config: SyncConfig): Promise<ConnectionResult> {
+  const url = checkServerUrl(config.url);
+  if (url.ok) await allowSyncOrigin(url.origin);
   return testConnection(config, hasPermission);
 }
 
