@@ -17,7 +17,7 @@ const CHECK = `
   const found = [];
   if (d.defaultView.__siftXss !== undefined) found.push('window.__siftXss = ' + d.defaultView.__siftXss);
   for (const el of d.querySelectorAll('*')) for (const a of el.attributes) if (a.name.toLowerCase().startsWith('on')) found.push(el.localName + '[' + a.name + ']');
-  for (const el of d.querySelectorAll('base, meta[http-equiv], iframe, frame, object, embed, script:not([src])')) found.push('element ' + el.outerHTML.slice(0, 120));
+  for (const el of d.querySelectorAll('base, meta[http-equiv]:not(head > meta[http-equiv="Content-Security-Policy"][content="connect-src \\'self\\'"]), iframe, frame, object, embed, script:not([src])')) found.push('element ' + el.outerHTML.slice(0, 120));
   const inspect = (${inspectArticleDom.toString()});
   for (const root of d.querySelectorAll('[data-testid=article]')) for (const p of inspect(root)) found.push(p.what + ': ' + p.html);
   return found;`;

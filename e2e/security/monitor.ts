@@ -183,7 +183,7 @@ export class Monitor {
           }
         }
       }
-      for (const el of Array.from(d.querySelectorAll('base, meta[http-equiv], iframe, frame, object, embed, portal, fencedframe, script:not([src])'))) {
+      for (const el of Array.from(d.querySelectorAll('base, meta[http-equiv]:not(head > meta[http-equiv="Content-Security-Policy"][content="connect-src \'self\'"]), iframe, frame, object, embed, portal, fencedframe, script:not([src])'))) {
         found.push(`element ${el.outerHTML.slice(0, 120)}`);
       }
       for (const s of Array.from(d.querySelectorAll('script[src]'))) {
