@@ -10,6 +10,7 @@ import { decode, labelSpans, unpackModel, type Model, type NameType, type Packed
 import { docContext, encodeWords, wordContext, type DocContext, type NameList } from './word-features.ts';
 import { charContext, encodeChars, type RuleSpan } from './char-features.ts';
 import { packGazetteers } from './gazetteers.ts';
+import { MIN_SCORE, type Floors } from './thresholds.ts';
 
 export { PACK_LANGS, packsFor } from './packs-for.ts';
 
@@ -67,8 +68,20 @@ export function tagTokens(lang: string, tokens: Token[], doc: DocContext | null,
   const m = model(lang);
   if (!m || tokens.length === 0) return [];
   const ctx = wordContext(tokens.map((t) => t.text), doc, gaz);
-  const { labels, margin } = decode(m, encodeWords(ctx));
-  return labelSpans(labels, margin).map((s) => ({ ...s, start: tokens[s.from]!.start, end: tokens[s.to - 1]!.end }));
+  const { labels, margin } = decode(m, encodeWords(ctx, store()[lang]!.features === 'word2'));
+  const floors = floorsFor(lang);
+  return labelSpans(labels, margin)
+    .filter((s) => s.score >= (floors[s.type] ?? -Infinity))
+    .map((s) => ({ ...s, start: tokens[s.from]!.start, end: tokens[s.to - 1]!.end }));
+}
+
+const floorOverrides = new Map<string, Floors>();
+const floorsFor = (lang: string): Floors => floorOverrides.get(lang) ?? MIN_SCORE[lang] ?? {};
+
+/** Replaces a language's score floors (bench/entities-thresholds.ts sweeps them); null restores. */
+export function setFloors(lang: string, floors: Floors | null): void {
+  if (floors) floorOverrides.set(lang, floors);
+  else floorOverrides.delete(lang);
 }
 
 /** The Chinese pack over every run of text (rule spans from zh.ts are its features). */
