@@ -1,6 +1,8 @@
 // npx tsx bench/entities-thresholds.ts --lang de [--sets wikiann-de-dev,germeval-de-dev] [--dir DIR]
+//     [--q 0,0.1,0.2] [--joint 1]
 //   Sweeps one language pack's per-type score floors (model/thresholds.ts) on dev sets: for each
-//   type, the floors at quantiles of that type's span scores, the other types unfloored; prints
+//   type, the floors at quantiles of that type's span scores, the other types unfloored (with
+//   --joint, every type at the same quantile at once); prints
 //   typed P / R / F1 per set and floor, and last one JSON object. Floors are chosen from this on
 //   dev data; the model is never trained on it.
 import { readFileSync } from 'node:fs';
@@ -40,7 +42,19 @@ const scores: Record<NameType, number[]> = { person: [], place: [], organization
 for (const d of data[0]!.docs) for (const m of tag(lang, d.text)) scores[m.type].push(m.score);
 const result: Record<string, unknown> = { base: run() };
 process.stdout.write(`base ${JSON.stringify(result.base)}\n`);
-for (const type of ['person', 'place', 'organization'] as NameType[]) {
+const TYPES: NameType[] = ['person', 'place', 'organization'];
+const at = (type: NameType, q: number): number => +scores[type][Math.floor(q * (scores[type].length - 1))]!.toFixed(3);
+for (const t of TYPES) scores[t].sort((a, b) => a - b);
+if (args.get('joint')) {
+  for (const q of quantiles.slice(1)) {
+    const floors = Object.fromEntries(TYPES.map((t) => [t, at(t, q)]));
+    setFloors(lang, floors);
+    const r = run();
+    result[`all@${q}=${JSON.stringify(floors)}`] = r;
+    process.stdout.write(`all q${q} floors ${JSON.stringify(floors)} ${JSON.stringify(r)}\n`);
+  }
+}
+for (const type of args.get('joint') ? [] : TYPES) {
   const s = scores[type].sort((a, b) => a - b);
   for (const q of quantiles.slice(1)) {
     const floor = +s[Math.floor(q * (s.length - 1))]!.toFixed(3);

@@ -114,12 +114,17 @@ export function wordContext(words: string[], doc: DocContext | null, gazetteers:
 }
 
 const P = Object.fromEntries(
-  ['w=', 'p=', 'n=', 'pp=', 'nn=', 's=', 'ps=', 'ns=', 'x3=', 'x2=', 'f3=', 'pw=', 'wn=', 'f=', 'rp=', 'rl=', 'rf=', 'g=', 'lc=', 'ws=', 'ow='].map((k) => [k, prefix(k)]),
+  ['w=', 'p=', 'n=', 'pp=', 'nn=', 's=', 'ps=', 'ns=', 'x3=', 'x2=', 'f3=', 'pw=', 'wn=', 'f=', 'rp=', 'rl=', 'rf=', 'g=', 'lc=', 'ws=', 'ow=', 'x4=', 'sl=', 'rx='].map((k) => [k, prefix(k)]),
 ) as Record<string, number>;
 const BIAS = fnv1a('b');
 
-/** The hashes of word i's static features (the label history is added by the decoder). */
-export function wordFeatureHashes(ctx: WordContext, i: number, out: number[]): void {
+/**
+ * The hashes of word i's static features (the label history is added by the decoder). `v2` (the
+ * 'word2' packs) adds: the 4-letter suffix, the sentence's length with the word's place in it (a
+ * short line that is all one name: a title), and the 3-letter suffix of the capitalised run's
+ * last word, which says much of a name's type ("-berg", "-ville", "-sson").
+ */
+export function wordFeatureHashes(ctx: WordContext, i: number, out: number[], v2 = false): void {
   const { lower, shapes, words } = ctx;
   const w = lower[i]!;
   const p = i > 0 ? lower[i - 1]! : '<s>';
@@ -150,9 +155,16 @@ export function wordFeatureHashes(ctx: WordContext, i: number, out: number[]): v
     // The word as written (case kept) where its capital is not the sentence's.
     feat2(P['ws=']!, ctx.opens[i]!, words[i]!),
   );
+  if (!v2) return;
+  const len = lower.length;
+  out.push(
+    feat(P['x4=']!, w.slice(-4)),
+    feat2(P['sl=']!, String(Math.min(len, 8)), i === 0 ? 'F' : i === len - 1 ? 'L' : 'M'),
+    feat2(P['rx=']!, ctx.runPos[i]!, ctx.runLast[i]!.slice(-3)),
+  );
 }
 
 /** A sentence's words ready for the decoder. */
-export function encodeWords(ctx: WordContext): Encoded {
-  return { n: ctx.words.length, hashes: (i, out) => wordFeatureHashes(ctx, i, out), cls: (i) => ctx.shapes[i]! };
+export function encodeWords(ctx: WordContext, v2 = false): Encoded {
+  return { n: ctx.words.length, hashes: (i, out) => wordFeatureHashes(ctx, i, out, v2), cls: (i) => ctx.shapes[i]! };
 }
