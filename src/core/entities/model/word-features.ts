@@ -37,14 +37,19 @@ export interface NameList {
 /** What the whole document says about its words: which are written in lower case somewhere. */
 export interface DocContext {
   lowerSeen: Set<string>;
+  /** How often each capitalised word occurs (a name the text repeats is surer). */
+  capCount: Map<string, number>;
 }
 
 const LOWER_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Ll}[\p{L}\p{M}]*/gu;
+const CAP_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}]*/gu;
 
 export function docContext(text: string): DocContext {
   const lowerSeen = new Set<string>();
   for (const m of text.matchAll(LOWER_WORD)) lowerSeen.add(m[0]);
-  return { lowerSeen };
+  const capCount = new Map<string, number>();
+  for (const m of text.matchAll(CAP_WORD)) capCount.set(m[0], (capCount.get(m[0]) ?? 0) + 1);
+  return { lowerSeen, capCount };
 }
 
 export interface WordContext {
