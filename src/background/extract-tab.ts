@@ -2,20 +2,24 @@ import browser from 'webextension-polyfill';
 import type { ExtractError, ExtractErrorCode, ExtractOutcome } from '../core/types.ts';
 import { classifyUrl } from '../core/url-policy.ts';
 import type { ContentRequest, EntitiesOutcome, EntitiesRequest } from '../content/api.ts';
-import { isEntitiesOutcome, isExtractOutcome, runEntitiesInPage, runInPage } from '../content/api.ts';
-import { packsFor } from '../core/entities/model/packs-for.ts';
+import { isEntitiesOutcome, isExtractOutcome, packsInPage, runEntitiesInPage, runInPage } from '../content/api.ts';
+import { PACK_LANGS } from '../core/entities/model/packs-for.ts';
 
 // Built from src/content/index.ts and entities.ts (vite.config.ts additionalInputs).
 const CONTENT_FILE = 'src/content/index.js';
 const ENTITIES_FILE = 'src/content/entities.js';
-/** The language packs the names script needs for an article (src/content/pack-<lang>.ts). */
-const packFiles = (text: string, lang: string | null): string[] => packsFor(text, lang).map((l) => `src/content/pack-${l}.js`);
-
-/** Runs in the page: the start of the article the content script kept, to choose packs by. */
-function articleSample(): { text: string; lang: string | null } | null {
-  const api = (globalThis as { __siftContent?: { lastArticle(): { article: { title: string; text: string; lang: string | null } } | null } }).__siftContent;
-  const a = api?.lastArticle()?.article;
-  return a ? { text: `${a.title}\n${a.text}`.slice(0, 20000), lang: a.lang } : null;
+/**
+ * Inject the names script, then the language packs it asks for: the script detects the article's
+ * language as the tagger does (the page's lang attribute is often the site's), so a Polish or
+ * Russian page loads no English model. Packs are read when the tagger first runs, so they may
+ * come after the script. Only known pack names become file names.
+ */
+async function injectNamesScript(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [ENTITIES_FILE] });
+  const [asked] = await browser.scripting.executeScript({ target: { tabId }, func: packsInPage });
+  const langs = Array.isArray(asked?.result) ? (asked.result as unknown[]) : [];
+  const files = PACK_LANGS.filter((l) => langs.includes(l)).map((l) => `src/content/pack-${l}.js`);
+  if (files.length) await browser.scripting.executeScript({ target: { tabId }, files });
 }
 /**
  * The popup's hard stop. The content script bounds its own work (core/budget.ts: 20 s), but a
@@ -72,8 +76,7 @@ export async function extractTab(tabId: number, req: ContentRequest, timeoutMs =
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: runInPage, args: [{ ...req, entities: 'later' }] });
     const out = frame?.result;
     if (req.entities === 'later' || !isExtractOutcome(out) || !out.ok || !out.article) return out;
-    const a = out.article;
-    await browser.scripting.executeScript({ target: { tabId }, files: [...packFiles(`${a.title}\n${a.text}`, a.lang), ENTITIES_FILE] });
+    await injectNamesScript(tabId);
     const [named] = await browser.scripting.executeScript({ target: { tabId }, func: runEntitiesInPage, args: [{ uiLang: req.uiLang }] });
     const found = named?.result;
     if (!isEntitiesOutcome(found)) return undefined;
@@ -121,9 +124,7 @@ export async function extractTab(tabId: number, req: ContentRequest, timeoutMs =
  */
 export async function entitiesTab(tabId: number, req: EntitiesRequest, timeoutMs = TIMEOUT_MS): Promise<EntitiesOutcome> {
   const run = async (): Promise<unknown> => {
-    const [sample] = await browser.scripting.executeScript({ target: { tabId }, func: articleSample });
-    const a = sample?.result as { text: string; lang: string | null } | null | undefined;
-    await browser.scripting.executeScript({ target: { tabId }, files: [...(a ? packFiles(a.text, a.lang) : []), ENTITIES_FILE] });
+    await injectNamesScript(tabId);
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: runEntitiesInPage, args: [req] });
     return frame?.result;
   };

@@ -14,7 +14,7 @@ export interface EntitiesRequest {
   uiLang?: string;
 }
 
-export type EntitiesOutcome = { ok: true; entities: Entity[]; ms: number } | { ok: false; error: ExtractError };
+export type EntitiesOutcome = { ok: true; entities: Entity[]; ms: number; pageTags?: string[] } | { ok: false; error: ExtractError };
 
 /** What src/content/index.ts installs in the page's isolated world. */
 export interface ContentApi {
@@ -28,9 +28,14 @@ export interface ContentApi {
 export interface EntitiesApi {
   version: number;
   find(req: EntitiesRequest): EntitiesOutcome;
+  /**
+   * The language packs (src/content/pack-<lang>.js) the kept article needs, chosen by the
+   * language the tagger detects in it, the one it tags by; injected after this script.
+   */
+  packs(): string[];
 }
 
-export const CONTENT_API_VERSION = 2;
+export const CONTENT_API_VERSION = 3;
 
 /**
  * Runs in the page (serialised by scripting.executeScript, so it must not close over anything).
@@ -48,6 +53,12 @@ export function runInPage(req: ContentRequest): ExtractOutcome {
   if (!found) return { ok: false, error: { code: 'navigated', message: 'Sift could not start on this page.' } };
   if (!found.ok) return found;
   return { ...out, entities: found.entities, timings: { ...out.timings, entitiesMs: found.ms } };
+}
+
+/** Runs in the page after the entity script was injected: the packs its article needs (none: no article kept). */
+export function packsInPage(): string[] {
+  const api = (globalThis as { __siftEntities?: EntitiesApi }).__siftEntities;
+  return api ? api.packs() : [];
 }
 
 /** Runs in the page after the entity script was injected: the names of the article just read. */

@@ -1,4 +1,5 @@
 import { runEntityStage } from '../core/pipeline-entities.ts';
+import { packsForArticle } from '../core/entities/index.ts';
 import { DEFAULT_BUDGET } from '../core/budget.ts';
 import { CONTENT_API_VERSION, type ContentApi, type EntitiesApi, type EntitiesOutcome, type EntitiesRequest } from './api.ts';
 
@@ -22,6 +23,12 @@ function find(req: EntitiesRequest): EntitiesOutcome {
   }
 }
 
+/** The packs of the article kept by index.ts; its language is detected here, as the tagger will. */
+function packs(): string[] {
+  const last = g.__siftContent?.lastArticle();
+  return last ? packsForArticle(last.article) : [];
+}
+
 if (!g.__siftEntities || g.__siftEntities.version !== CONTENT_API_VERSION) {
-  g.__siftEntities = { version: CONTENT_API_VERSION, find };
+  g.__siftEntities = { version: CONTENT_API_VERSION, find, packs };
 }

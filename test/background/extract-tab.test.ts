@@ -54,13 +54,13 @@ beforeEach(() => {
   injections.length = 0;
   injectedFiles.length = 0;
   state.urls = ['https://example.org/a'];
-  state.inject = results(ARTICLE, NAMES);
+  state.inject = results(ARTICLE, ['en'], NAMES);
 });
 
 describe('extractTab', () => {
-  it('injects the content script, asks it for the article, then injects the names script and asks for the names', async () => {
+  it('injects the content script, asks it for the article, then injects the names script, its packs, and asks for the names', async () => {
     expect(await extractTab(1, {})).toEqual(ARTICLE);
-    expect(injections).toEqual(['files', 'func', 'files', 'func']);
+    expect(injections).toEqual(['files', 'func', 'files', 'func', 'files', 'func']);
   });
 
   it('never injects into browser pages or stores', async () => {
@@ -77,9 +77,9 @@ describe('extractTab', () => {
   });
 
   it('reads the new document once when the page was replaced between the two calls', async () => {
-    state.inject = results(MISSING, ARTICLE, NAMES);
+    state.inject = results(MISSING, ARTICLE, ['en'], NAMES);
     expect(await extractTab(1, {})).toEqual(ARTICLE);
-    expect(injections).toEqual(['files', 'func', 'files', 'func', 'files', 'func']);
+    expect(injections).toEqual(['files', 'func', 'files', 'func', 'files', 'func', 'files', 'func']);
   });
 
   it("says 'navigated' when the document keeps changing", async () => {
@@ -143,31 +143,33 @@ describe('extractTab', () => {
 describe('the article first, its names next', () => {
   it('injects the tagger along with the extractor by default (quick save), and not when names come later', async () => {
     await extractTab(1, {});
-    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/entities.js']);
+    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/entities.js', 'src/content/pack-en.js']);
     injectedFiles.length = 0;
     await extractTab(1, { entities: 'later' });
     expect(injectedFiles).toEqual(['src/content/index.js']);
   });
 
-  it('injects only the language packs the article needs: Chinese with a Latin name, then English alone', async () => {
-    const zh = { ...ARTICLE, article: { ...(ARTICLE.ok ? ARTICLE.article : ({} as never)), lang: 'zh', text: '美国国务卿布林肯（Antony Blinken）周二与加拿大外长通话，双方讨论了合作关系。' } };
-    state.inject = results(zh, NAMES);
+  it('injects the language packs the names script asks for (the language it detects), and only known ones', async () => {
+    state.inject = results(ARTICLE, ['zh', 'en'], NAMES);
     await extractTab(1, {});
-    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/pack-zh.js', 'src/content/pack-en.js', 'src/content/entities.js']);
+    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/entities.js', 'src/content/pack-en.js', 'src/content/pack-zh.js']);
     injectedFiles.length = 0;
-    const en = { ...ARTICLE, article: { ...(ARTICLE.ok ? ARTICLE.article : ({} as never)), text: 'Antony Blinken spoke with the Canadian foreign minister on Tuesday.' } };
-    state.inject = results(en, NAMES);
+    // A Russian article (whatever its lang attribute says): no pack at all.
+    state.inject = results(ARTICLE, [], NAMES);
     await extractTab(1, {});
-    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/pack-en.js', 'src/content/entities.js']);
+    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/entities.js']);
+    injectedFiles.length = 0;
+    state.inject = results(ARTICLE, ['../../evil', 'en', 42], NAMES);
+    await extractTab(1, {});
+    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/entities.js', 'src/content/pack-en.js']);
   });
 
-  it('entitiesTab injects the tagger and hands back its names', async () => {
+  it('entitiesTab injects the tagger, the packs it asks for, and hands back its names', async () => {
     const names = { ok: true, entities: [{ name: 'Example', type: 'place', aliases: ['Ex'], count: 2, sources: ['gazetteer'] }], ms: 3 };
-    // First the article's text and language (to choose the language packs), then the names.
-    state.inject = results({ text: 'one two three', lang: 'en' }, names);
+    state.inject = results(['de'], names);
     expect(await entitiesTab(1, {})).toEqual(names);
-    expect(injectedFiles).toEqual(['src/content/entities.js']);
-    expect(injections).toEqual(['func', 'files', 'func']);
+    expect(injectedFiles).toEqual(['src/content/entities.js', 'src/content/pack-de.js']);
+    expect(injections).toEqual(['files', 'func', 'files', 'func']);
   });
 
   it('entitiesTab refuses an answer that is not a list of names, and says when the tab is gone', async () => {

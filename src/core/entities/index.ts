@@ -11,6 +11,7 @@ import { dropUnconfirmedTitleSpans, isWellCased, tidySpan, unreliableTitleFrom }
 import { filterGermanSpans } from './latin-de.ts';
 import { zhCombined } from './model/combine.ts';
 import { hasPack } from './model/registry.ts';
+import { wordPackFor, type PackLang } from './model/packs-for.ts';
 import { casedFallbackCandidates } from './cased-fallback.ts';
 import { articleLanguage, baseLang, blockLanguages, type LangBlock } from '../text/language-id.ts';
 
@@ -64,6 +65,25 @@ function cjkKind(text: string, lang: string | null): 'zh' | 'ja' | null {
   const kana = sample.match(KANA)?.length ?? 0;
   if (han + kana < 10) return null;
   return kana > han * 0.1 ? 'ja' : 'zh';
+}
+
+// A capitalised Latin word of two letters or more: a name a word model could tag.
+const LATIN_CAPITAL = /(?<![\p{L}\p{M}])(?=\p{Script=Latin})\p{Lu}[\p{Ll}\p{Lu}]/u;
+
+/**
+ * The language packs findEntities will ask for on this article, decided by the same detected
+ * language and blocks as the tagging itself (not the page's lang attribute, which is often the
+ * site's): the Chinese model for Chinese text, and one word pack when a block the word model may
+ * read has capitalised Latin words (a Polish or Russian article loads none).
+ */
+export function packsForArticle(article: Pick<Article, 'text' | 'title' | 'lang'>): PackLang[] {
+  const title = article.title?.trim();
+  const text = title ? `${title}\n${article.text}` : article.text;
+  const lang = articleLanguage(text, article.lang);
+  const out: PackLang[] = [];
+  if (cjkKind(text, lang) === 'zh') out.push('zh');
+  if (LATIN_CAPITAL.test(englishView(text, blockLanguages(text, lang)))) out.push(wordPackFor(lang));
+  return out;
 }
 
 /**
