@@ -81,7 +81,7 @@ export async function extractTab(tabId: number, req: ContentRequest, timeoutMs =
     const found = named?.result;
     if (!isEntitiesOutcome(found)) return undefined;
     if (!found.ok) return found;
-    return { ...out, entities: found.entities, timings: { ...out.timings, entitiesMs: found.ms } };
+    return { ...out, entities: found.entities, pageTags: found.pageTags ?? [], timings: { ...out.timings, entitiesMs: found.ms } };
   };
   try {
     const run = async (): Promise<unknown> => {

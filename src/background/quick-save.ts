@@ -27,7 +27,8 @@ export async function quickSave(tabId: number): Promise<QuickSaveResult> {
     return { ok: false, error: why };
   }
   try {
-    const res = await saveArticle(newClippingId(), out.article, out.entities);
+    const article = out.pageTags?.length ? { ...out.article, pageTags: out.pageTags } : out.article;
+    const res = await saveArticle(newClippingId(), article, out.entities);
     await showBadge(tabId, 'saved', t('badgeSaved', out.article.title));
     return { ok: true, ...res };
   } catch (err) {

@@ -17,7 +17,11 @@ export async function saveArticle(id: string, article: Article, entities: Entity
     throw new SiftError('bad-request', 'Invalid article.');
   }
   if (typeof article.url !== 'string' || typeof article.canonicalUrl !== 'string') throw new SiftError('bad-request', 'Invalid article URL.');
-  const res = await quotaSafe(() => store.save(makeClipping(id, article, Array.isArray(entities) ? entities : [])));
+  // Page tags are plain strings or nothing: a malformed list is dropped, not stored.
+  const { pageTags, ...rest } = article;
+  const tags = Array.isArray(pageTags) ? pageTags.filter((x): x is string => typeof x === 'string').slice(0, 30) : [];
+  const clean: Article = tags.length ? { ...rest, pageTags: tags } : rest;
+  const res = await quotaSafe(() => store.save(makeClipping(id, clean, Array.isArray(entities) ? entities : [])));
   notifyChanged();
   return res;
 }

@@ -52,7 +52,7 @@ export function runInPage(req: ContentRequest): ExtractOutcome {
   const found = g.__siftEntities?.find({ uiLang: req.uiLang });
   if (!found) return { ok: false, error: { code: 'navigated', message: 'Sift could not start on this page.' } };
   if (!found.ok) return found;
-  return { ...out, entities: found.entities, timings: { ...out.timings, entitiesMs: found.ms } };
+  return { ...out, entities: found.entities, pageTags: found.pageTags ?? [], timings: { ...out.timings, entitiesMs: found.ms } };
 }
 
 /** Runs in the page after the entity script was injected: the packs its article needs (none: no article kept). */
@@ -84,6 +84,9 @@ function isEntityList(v: unknown): v is Entity[] {
   return true;
 }
 
+/** Page tags: absent, or a list of strings. */
+const isTagList = (v: unknown): boolean => v === undefined || (Array.isArray(v) && v.every(isStr));
+
 function isError(e: unknown): e is ExtractError {
   return isObj(e) && isStr(e.code) && (ERROR_CODES as readonly string[]).includes(e.code) && isStr(e.message);
 }
@@ -91,7 +94,7 @@ function isError(e: unknown): e is ExtractError {
 /** Whether a value handed back from the entity script has the shape of its result. */
 export function isEntitiesOutcome(v: unknown): v is EntitiesOutcome {
   if (!isObj(v) || typeof v.ok !== 'boolean') return false;
-  return v.ok ? isEntityList(v.entities) && typeof v.ms === 'number' : isError(v.error);
+  return v.ok ? isEntityList(v.entities) && typeof v.ms === 'number' && isTagList(v.pageTags) : isError(v.error);
 }
 
 /**
@@ -104,7 +107,7 @@ export function isExtractOutcome(v: unknown): v is ExtractOutcome {
   if (!v.ok) return isError(v.error);
   const r = v.readability;
   if (!isObj(r) || typeof r.isArticle !== 'boolean' || !isStr(r.reason)) return false;
-  if (!isEntityList(v.entities)) return false;
+  if (!isEntityList(v.entities) || !isTagList(v.pageTags)) return false;
   if (v.article === null) return true;
   const a = v.article;
   if (!isObj(a)) return false;

@@ -1,4 +1,4 @@
-import { runEntityStage } from '../core/pipeline-entities.ts';
+import { runNamesStage } from '../core/pipeline-entities.ts';
 import { packsForArticle } from '../core/entities/index.ts';
 import { DEFAULT_BUDGET } from '../core/budget.ts';
 import { CONTENT_API_VERSION, type ContentApi, type EntitiesApi, type EntitiesOutcome, type EntitiesRequest } from './api.ts';
@@ -16,8 +16,8 @@ function find(req: EntitiesRequest): EntitiesOutcome {
   }
   const t0 = performance.now();
   try {
-    const entities = runEntityStage(document, last.article, { uiLang: req.uiLang, budget: DEFAULT_BUDGET });
-    return { ok: true, entities, ms: performance.now() - t0 };
+    const { entities, pageTags } = runNamesStage(document, last.article, { uiLang: req.uiLang, budget: DEFAULT_BUDGET });
+    return { ok: true, entities, pageTags, ms: performance.now() - t0 };
   } catch (err) {
     return { ok: false, error: { code: 'failed', message: String((err as Error)?.message ?? err) } };
   }

@@ -1,7 +1,7 @@
 import type { ExtractOutcome } from './types.ts';
 import { checkBeforeEntities, Deadline } from './budget.ts';
 import { runArticleStage, type ArticleStageOptions } from './pipeline-article.ts';
-import { runEntityStage } from './pipeline-entities.ts';
+import { runNamesStage } from './pipeline-entities.ts';
 
 export interface PipelineOptions extends ArticleStageOptions {
   /** Skip the entity layers (benchmarks of extraction alone). */
@@ -21,10 +21,11 @@ export function runPipeline(doc: Document, options: PipelineOptions = {}): Extra
   if (!out.article || options.entities === false) return out;
   const t1 = now();
   let entities: typeof out.entities = [];
+  let pageTags: string[] = [];
   try {
-    entities = runEntityStage(doc, out.article, { uiLang: options.uiLang, budget });
+    ({ entities, pageTags } = runNamesStage(doc, out.article, { uiLang: options.uiLang, budget }));
   } catch {
     // A fault in the tagger must not cost the user the article: it comes back without names.
   }
-  return { ...out, entities, timings: { ...out.timings, entitiesMs: now() - t1 } };
+  return { ...out, entities, pageTags, timings: { ...out.timings, entitiesMs: now() - t1 } };
 }

@@ -45,6 +45,11 @@ export interface ArticleMeta {
   /** Words for spaced scripts; characters for CJK. */
   wordCount: number;
   readingMinutes: number;
+  /**
+   * The page's own tags (keywords meta, tag links, JSON-LD keywords) that are not names in the
+   * article: shown apart from the names, never highlighted. Absent when none or not yet tagged.
+   */
+  pageTags?: string[];
 }
 
 export interface Article extends ArticleMeta {
@@ -99,6 +104,8 @@ export type ExtractOutcome =
       article: Article | null;
       readability: Readability;
       entities: Entity[];
+      /** The page's declared tags that are not among the names ("Tags on the page"). */
+      pageTags?: string[];
       timings: ExtractTimings;
     }
   | { ok: false; error: ExtractError };

@@ -50,7 +50,7 @@ function render(): void {
   const enabled = shownTypes ?? enabledEntityTypes(settings);
   panel.hidden = !settings.showEntityPanel;
   renderReader(reader, current.article, current.entities, { enabledTypes: enabled, showImages: settings.showImages });
-  renderEntityPanel(panel, reader, current.entities, enabled, { onToggle: (next) => ((shownTypes = next), render()) });
+  renderEntityPanel(panel, reader, current.entities, enabled, { onToggle: (next) => ((shownTypes = next), render()), pageTags: current.pageTags });
   highlights?.repaint();
 }
 
@@ -87,7 +87,7 @@ async function findNames(out: Ready, tab: number): Promise<void> {
     const found = await send('page.entities', { tabId: tab });
     if (found.ok) markNamesReceived(found.ms);
     if (found.ok && current === out) {
-      current = { ...out, entities: found.entities, timings: { ...out.timings, entitiesMs: found.ms } };
+      current = { ...out, entities: found.entities, pageTags: found.pageTags ?? [], timings: { ...out.timings, entitiesMs: found.ms } };
       render();
       markPainted('names');
     }
@@ -168,7 +168,8 @@ async function save(): Promise<string | null> {
   saveBtn.disabled = true;
   // A clipping keeps its names: wait for them if they are still being found.
   if (names) await names;
-  const article = current.article;
+  // The page's tags that are not names go with it (shown apart in the reader, never highlighted).
+  const article = current.pageTags?.length ? { ...current.article, pageTags: current.pageTags } : current.article;
   const before: State = currentState();
   setState(before, t('statusSaving'));
   try {

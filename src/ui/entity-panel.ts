@@ -14,6 +14,31 @@ export interface EntityPanelOptions {
    * re-renders the article's highlights (and this panel) for that set. Without it, no toggles.
    */
   onToggle?(enabled: Set<EntityType>): void;
+  /**
+   * The page's own tags that are not names in the article: listed apart under "Tags on the page",
+   * as plain text (no count, no highlight, nothing to jump to).
+   */
+  pageTags?: readonly string[];
+}
+
+/** "Tags on the page": what the page files itself under, apart from the names it mentions. */
+function pageTagsSection(tags: readonly string[]): HTMLElement {
+  const section = document.createElement('section');
+  section.className = 'page-tags';
+  section.dataset.testid = 'page-tags';
+  const h = document.createElement('h2');
+  h.id = 'page-tags-heading';
+  h.textContent = t('pageTagsHeading');
+  const ul = document.createElement('ul');
+  ul.setAttribute('aria-labelledby', h.id);
+  for (const tag of tags) {
+    const li = document.createElement('li');
+    li.className = 'page-tag';
+    li.textContent = tag;
+    ul.append(li);
+  }
+  section.append(h, ul);
+  return section;
 }
 
 /** Marks of one entity in the article. CSS.escape keeps any name a valid selector. */
@@ -88,11 +113,13 @@ export function renderEntityPanel(host: HTMLElement, article: ParentNode, entiti
   host.replaceChildren();
   if (opts.onToggle && entities.length > 0) host.append(typeToggles(entities, enabled, opts.onToggle));
   const shown = entities.filter((e) => enabled.has(e.type));
+  const tags = opts.pageTags ?? [];
   if (shown.length === 0) {
     const p = document.createElement('p');
     p.className = 'empty';
     p.textContent = t('entitiesNone');
     host.append(p);
+    if (tags.length) host.append(pageTagsSection(tags));
     return;
   }
   for (const type of ENTITY_TYPES) {
@@ -112,4 +139,5 @@ export function renderEntityPanel(host: HTMLElement, article: ParentNode, entiti
     section.append(h, ul);
     host.append(section);
   }
+  if (tags.length) host.append(pageTagsSection(tags));
 }

@@ -59,8 +59,17 @@ beforeEach(() => {
 
 describe('extractTab', () => {
   it('injects the content script, asks it for the article, then injects the names script, its packs, and asks for the names', async () => {
-    expect(await extractTab(1, {})).toEqual(ARTICLE);
+    expect(await extractTab(1, {})).toEqual({ ...ARTICLE, pageTags: [] });
     expect(injections).toEqual(['files', 'func', 'files', 'func', 'files', 'func']);
+  });
+
+  it('passes on the page tags the names script found apart from the names', async () => {
+    state.inject = results(ARTICLE, [], { ...NAMES, pageTags: ['economy', 'budget'] });
+    const out = await extractTab(1, {});
+    expect(out.ok && out.pageTags).toEqual(['economy', 'budget']);
+    // A names answer whose tags are not strings is refused like any malformed answer.
+    state.inject = results(ARTICLE, [], { ...NAMES, pageTags: [{ html: '<b>' }] });
+    expect(code(await extractTab(1, {}))).toBe('failed');
   });
 
   it('never injects into browser pages or stores', async () => {
@@ -78,7 +87,7 @@ describe('extractTab', () => {
 
   it('reads the new document once when the page was replaced between the two calls', async () => {
     state.inject = results(MISSING, ARTICLE, ['en'], NAMES);
-    expect(await extractTab(1, {})).toEqual(ARTICLE);
+    expect(await extractTab(1, {})).toEqual({ ...ARTICLE, pageTags: [] });
     expect(injections).toEqual(['files', 'func', 'files', 'func', 'files', 'func', 'files', 'func']);
   });
 

@@ -1,6 +1,6 @@
 import type { Article, Entity } from '../types.ts';
 import { resolveOverlaps, type Candidate } from './candidate.ts';
-import { readPageTags } from './page-tags.ts';
+import { readPageTags, tagsApart, type PageTag } from './page-tags.ts';
 import { latinCandidates } from './latin.ts';
 import { isRegionName } from './region-sets.ts';
 import { zhCandidates } from './zh.ts';
@@ -92,6 +92,23 @@ export function packsForArticle(article: Pick<Article, 'text' | 'title' | 'lang'
  * Works on plain text too (doc null). Returns entities sorted by mentions.
  */
 export function findEntities(input: EntityInput): Entity[] {
+  return findNamesAndTags(input).entities;
+}
+
+export interface NamesAndTags {
+  entities: Entity[];
+  /** The page's declared topics that are not among the names: shown apart, never highlighted. */
+  pageTags: string[];
+}
+
+/** The names of the article, and apart from them the page's own tags that are not names in it. */
+export function findNamesAndTags(input: EntityInput): NamesAndTags {
+  const tags = input.doc ? readPageTags(input.doc) : [];
+  const entities = tagArticle(input, tags);
+  return { entities, pageTags: tagsApart(tags.map((t) => t.name), entities) };
+}
+
+function tagArticle(input: EntityInput, tags: PageTag[]): Entity[] {
   const title = input.article.title?.trim();
   const text = title ? `${title}\n${input.article.text}` : input.article.text;
   // The declared language (the page's lang attribute) is often the site's, not the article's.
@@ -131,11 +148,10 @@ export function findEntities(input: EntityInput): Entity[] {
     if (m.type !== 'place' && isRegionName(text.slice(m.start, m.end), locales)) m.type = 'place';
   }
 
-  const extra: ExtraName[] = [];
-  if (input.doc) {
-    for (const tag of readPageTags(input.doc)) {
-      extra.push({ name: tag.name, type: tag.type ?? (isRegionName(tag.name, [...locales, 'zh', 'ja']) ? 'place' : undefined), source: tag.source });
-    }
-  }
+  const extra: ExtraName[] = tags.map((tag) => ({
+    name: tag.name,
+    type: tag.type ?? (isRegionName(tag.name, [...locales, 'zh', 'ja']) ? 'place' : undefined),
+    source: tag.source,
+  }));
   return assemble(text, mentions, extra, kind !== null);
 }

@@ -1,5 +1,6 @@
 import { normalizeInline } from '../text/whitespace.ts';
 import { jsonLdObjects } from '../extract/metadata.ts';
+import type { Entity } from '../types.ts';
 
 export interface PageTag {
   name: string;
@@ -139,4 +140,29 @@ export function readPageTags(doc: Document): PageTag[] {
     }
   }
   return [...seen.values()];
+}
+
+// Enough to say what the page files the article under; a longer list is the CMS's keyword dump.
+const MAX_TAGS_APART = 15;
+const fold = (s: string): string => s.toLocaleLowerCase().replace(/\s+/gu, ' ').trim();
+
+/**
+ * The page's declared tags that are not among the article's names (by any of their forms, case
+ * aside): what "Tags on the page" shows. A tag that is a name is in the names list already, with
+ * its count; one that is not is the page's filing, never a name with no mentions.
+ */
+export function tagsApart(tags: string[], entities: Entity[]): string[] {
+  const names = new Set(entities.flatMap((e) => [e.name, ...e.aliases].map(fold)));
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const tag of tags) {
+    const key = fold(tag);
+    // One- and two-letter words ("от", "de") are split keyword junk, not a filing; acronyms stay.
+    const letters = tag.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+    if (letters === 0 || (letters <= 2 && tag !== tag.toUpperCase()) || names.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+    if (out.length === MAX_TAGS_APART) break;
+  }
+  return out;
 }
