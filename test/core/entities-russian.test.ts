@@ -48,3 +48,18 @@ describe('Russian names by rules and lists', () => {
     expect(stemMatch('москвой', 'москва', true)).toBe(true);
   });
 });
+
+describe('Russian organisations, capitalised on the first word only', () => {
+  it('reads a capitalised head with its complement, and adjectives before a head, mid-sentence', () => {
+    const ents = tag('Об этом сообщил представитель Министерства сельского хозяйства Германии. Доклад подготовил Комитет защиты журналистов, а проверку ведёт Федеральное авиационное управление.');
+    expect(typeOf(ents, 'Министерства сельского хозяйства Германии')).toBe('organization');
+    expect(typeOf(ents, 'Комитет защиты журналистов')).toBe('organization');
+    expect(typeOf(ents, 'Федеральное авиационное управление')).toBe('organization');
+  });
+
+  it('leaves a country written like an organisation a place, and a sentence-initial head alone', () => {
+    const ents = tag('Переговоры прошли в Российской Федерации. Банк повысил ставку на прошлой неделе.');
+    expect(typeOf(ents, 'Российской Федерации')).toBe('place');
+    expect(ents.map((e) => e.name).some((n) => n.startsWith('Банк'))).toBe(false);
+  });
+});

@@ -171,6 +171,53 @@ function splitRun(run: Tok[], acronyms: Set<number>): Tok[][] {
   return out;
 }
 
+// Genitive and other oblique endings of the words that follow an organisation's head
+// ("Комитет защиты журналистов", "Министерства сельского хозяйства").
+const OBLIQUE = /\p{Ll}(?:а|я|ы|и|ов|ев|ей|ого|его|ой|их|ых|ом|ем)$/u;
+const CONJ = /^(?:и|по|при)$/u;
+
+/**
+ * Russian organisations write only the first word capitalised: a capitalised head ("Комитет
+ * защиты журналистов", "Министерства сельского хозяйства Германии") or adjectives before a
+ * lower-case head ("Федеральное авиационное управление", "Общественной палаты"). Mid-sentence
+ * only, where the capital is the name's. Returns the tokens used.
+ */
+function headedOrgs(toks: Tok[], text: string, ev: LangEvidence, inflects: boolean, out: Candidate[]): Set<number> {
+  const used = new Set<number>();
+  const adjacent = (a: Tok, b: Tok): boolean => /^[\s\u00a0]+$/.test(text.slice(a.end, b.start)) && !b.initial;
+  for (const t of toks) {
+    if (t.initial || !UPPER.test(t.text) || !HAS_LOWER.test(t.text) || used.has(t.i)) continue;
+    const w = lower(t.text);
+    let end = -1;
+    if (isHead(w, ev, inflects)) {
+      // The head and its lower-case complement, then a region in the genitive.
+      let j = t.i;
+      while (j + 1 < toks.length && j - t.i < 3 && adjacent(toks[j]!, toks[j + 1]!) && !UPPER.test(toks[j + 1]!.text) && toks[j + 1]!.text.length >= 4 && OBLIQUE.test(toks[j + 1]!.text)) j++;
+      if (j === t.i) continue;
+      if (j + 1 < toks.length && adjacent(toks[j]!, toks[j + 1]!) && UPPER.test(toks[j + 1]!.text) && isRegion([lower(toks[j + 1]!.text)], ev, inflects)) j++;
+      end = j;
+    } else if (ADJECTIVE.test(w) && !isRegion([w], ev, inflects)) {
+      // Adjectives (and "и") up to a lower-case head.
+      let j = t.i;
+      while (j + 1 < toks.length && j - t.i < 4 && adjacent(toks[j]!, toks[j + 1]!) && !UPPER.test(toks[j + 1]!.text)) {
+        const next = lower(toks[j + 1]!.text);
+        if (isHead(next, ev, inflects)) {
+          end = j + 1;
+          break;
+        }
+        if (!ADJECTIVE.test(next) && !CONJ.test(next)) break;
+        j++;
+      }
+    }
+    if (end < 0) continue;
+    // "Российской Федерации" is a country, whatever its last word.
+    if (isRegion(toks.slice(t.i, end + 1).map((x) => lower(x.text)), ev, inflects)) continue;
+    for (let k = t.i; k <= end; k++) used.add(k);
+    out.push({ start: t.start, end: toks[end]!.end, type: 'organization', source: 'rule', priority: 2 });
+  }
+  return used;
+}
+
 /** How many words at the run's start name a region (longest first), 0 when none. */
 function regionPrefix(run: Tok[], ev: LangEvidence, inflects: boolean): number {
   for (let n = Math.min(3, run.length - 1); n >= 1; n--) {
@@ -206,11 +253,13 @@ export function casedFallbackCandidates(text: string, from: number, to: number, 
   // Words the text writes capitalised mid-sentence: a sentence may start with them as names.
   const midCaps = new Set(toks.filter((t) => !t.initial && UPPER.test(t.text)).map((t) => t.text));
   const lowerSeen = new Set(toks.filter((t) => !UPPER.test(t.text)).map((t) => t.text));
+  const inOrg = PATRONYMIC_LANGS.has(lang) ? headedOrgs(toks, text, ev, inflects, out) : new Set<number>();
   const mainScript = scriptOf(text.slice(from, Math.min(to, from + 2000)));
   for (let run of runs(toks, text).flatMap((r) => splitRun(r, acronyms))) {
     // A name in another script inside the block ("MySQL", "Global Cultural Project" in Russian
     // text): the fallback's evidence is of the block's language, so only a list may type it.
     const foreign = scriptOf(run.map((t) => t.text).join(' ')) !== mainScript;
+    if (run.some((t) => inOrg.has(t.i))) continue;
     // A block in capitals (a shouted headline) says nothing by its case.
     if (run.every((t) => !HAS_LOWER.test(t.text)) && run.length >= 3) continue;
     const before = toks[run[0]!.i - 1];
