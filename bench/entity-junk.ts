@@ -1,11 +1,17 @@
-// npm run bench:entity-junk -- [--root ../shared/bench] [--sets a,b] [--limit N] [--dump FILE.jsonl]
+// npm run bench:entity-junk -- [--root ../shared/bench] [--sets a,b] [--limit N] [--dump FILE.jsonl] [--rescore FILE.jsonl]
 //   The names panel on real pages: every page of the extraction dev pool goes through the same
 //   pipeline as `clean --format json`, and each listed name is checked for the junk a reader sees
 //   at a glance (the measure of issue 17). Per language and per set: names per page, names the
 //   article never mentions, uncapitalised people/places/organisations in cased scripts, topics made
 //   only of function words, one- or two-letter names that are not acronyms, and the junk share.
+//   Since the second hand audit, also what that audit found the first measure missed, all read
+//   from the name alone: a sentence's end inside the name ("Blicke. Das Gefühl"), a list number
+//   before one word ("3. Establish"), stray punctuation at its edge ("Rangers.", "Massaker ("),
+//   and on German pages a one-word name with a suffix that makes German common nouns
+//   ("Lernfähigkeit", "Teilenergiezähler"), and names typed 'topic' (a page keyword only).
 //   Prints a table, then one JSON object on the last line. --dump writes every page's panel (for
-//   the hand audit, bench/entity-junk-audit.ts).
+//   the hand audit, bench/entity-junk-audit.ts); --rescore FILE reads such a dump instead of the
+//   pages and scores it again with this measure (the 'unmentioned' verdict as stored).
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,16 +40,18 @@ interface Args {
   sets: string[];
   limit: number;
   dump: string | null;
+  rescore: string | null;
 }
 
 function argsOf(argv: string[]): Args {
-  const out: Args = { root: resolve('../shared/bench'), sets: SETS, limit: Infinity, dump: null };
+  const out: Args = { root: resolve('../shared/bench'), sets: SETS, limit: Infinity, dump: null, rescore: null };
   for (let i = 0; i < argv.length; i += 2) {
     const [a, v = ''] = [argv[i]!, argv[i + 1]];
     if (a === '--root') out.root = resolve(v);
     else if (a === '--sets') out.sets = v.split(',');
     else if (a === '--limit') out.limit = Number(v);
     else if (a === '--dump') out.dump = v;
+    else if (a === '--rescore') out.rescore = v;
   }
   return out;
 }
@@ -78,6 +86,30 @@ export function junkKinds(e: Entity, haystack: string, lang: string): string[] {
   }
   const letters = e.name.match(/\p{L}/gu)?.length ?? 0;
   if (cased && letters <= 2 && e.name !== e.name.toUpperCase()) kinds.push('short');
+  kinds.push(...shapeKinds(e.name, e.type, lang));
+  return kinds;
+}
+
+// Abbreviations a name may end with, or have inside before a space ("Gen. Smith", "Acme Inc.").
+const ABBREV = /^(?:inc|corp|ltd|co|jr|sr|bros|dept|univ|gov|rep|sen|gen|col|capt|prof|rev|mt|ft|st|ave|dr|mr|mrs|ms|no|nr|vol)$/i;
+// Suffixes that make German common nouns (a grammar fact, not the tagger's list).
+const DE_NOUN = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|ismus|nis|nisse|zähler|stand|stoff|flut)$/;
+
+/** The junk a name shows by its shape alone (the second audit's finds). */
+export function shapeKinds(name: string, type: string, lang: string): string[] {
+  const kinds: string[] = [];
+  for (const m of name.matchAll(/([\p{L}\p{N}]+)([.?!:;])\s+\S/gu)) {
+    if (m[2] === '.' && (m[1]!.length < 2 || /^\p{Lu}+$/u.test(m[1]!) || ABBREV.test(m[1]!))) continue;
+    kinds.push('sentence');
+    break;
+  }
+  if (/^\p{N}+[.)]\s+\S+$/u.test(name)) kinds.push('list-number');
+  const open = (name.match(/[(\[]/g) ?? []).length;
+  const close = (name.match(/[)\]]/g) ?? []).length;
+  const lastWord = /(\p{L}+)\.$/u.exec(name)?.[1];
+  if (open !== close || /^[\p{P}\p{S}]|[,;:(\[]$/u.test(name) || (lastWord && lastWord.length >= 3 && /\p{Ll}$/u.test(lastWord) && !ABBREV.test(lastWord))) kinds.push('punctuation');
+  if (lang === 'de' && type !== 'topic' && /^\p{Lu}\p{Ll}+$/u.test(name) && DE_NOUN.test(name)) kinds.push('de-noun');
+  if (type === 'topic') kinds.push('topic');
   return kinds;
 }
 
@@ -89,9 +121,15 @@ interface Tally {
   lowercase: number;
   'function-words': number;
   short: number;
+  sentence: number;
+  'list-number': number;
+  punctuation: number;
+  'de-noun': number;
+  topic: number;
 }
 
-const empty = (): Tally => ({ pages: 0, names: 0, junk: 0, unmentioned: 0, lowercase: 0, 'function-words': 0, short: 0 });
+const empty = (): Tally => ({ pages: 0, names: 0, junk: 0, unmentioned: 0, lowercase: 0, 'function-words': 0, short: 0, sentence: 0, 'list-number': 0, punctuation: 0, 'de-noun': 0, topic: 0 });
+const EXTRA_KINDS = ['sentence', 'list-number', 'punctuation', 'de-noun', 'topic'] as const;
 
 function pagesOf(root: string, set: string): { id: string; file: string; lang?: string; url?: string }[] {
   const dir = join(root, set);
@@ -114,7 +152,30 @@ async function main(): Promise<void> {
   const failed: string[] = [];
   let ratioNum = 0;
   let ratioDen = 0;
-  for (const set of args.sets) {
+  const tallyPage = (set: string, lang: string, rows: { name: string; type: string; junk: string[] }[]): void => {
+    const t = byLang.get(lang) ?? empty();
+    const s = bySet.get(set) ?? empty();
+    byLang.set(lang, t);
+    bySet.set(set, s);
+    for (const x of [t, s]) x.pages++;
+    for (const r of rows) {
+      for (const x of [t, s]) {
+        x.names++;
+        if (r.junk.length) x.junk++;
+        for (const k of r.junk) x[k as keyof Tally]++;
+      }
+    }
+  };
+  if (args.rescore) {
+    for (const line of readFileSync(args.rescore, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const p = JSON.parse(line) as { set: string; lang: string; entities: { name: string; type: string; junk: string[] }[] };
+      // The stored verdicts of the first measure, the shape checks afresh.
+      const first = new Set(['unmentioned', 'lowercase', 'function-words', 'short']);
+      tallyPage(p.set, p.lang, p.entities.map((e) => ({ ...e, junk: [...e.junk.filter((k) => first.has(k)), ...shapeKinds(e.name, e.type, p.lang)] })));
+    }
+  }
+  for (const set of args.rescore ? [] : args.sets) {
     for (const page of pagesOf(args.root, set).slice(0, args.limit)) {
       let bytes: Uint8Array = readFileSync(page.file);
       if (page.file.endsWith('.gz')) bytes = gunzipSync(bytes);
@@ -135,23 +196,14 @@ async function main(): Promise<void> {
       const ents = out.entities ?? [];
       ratioNum += out.timings.entitiesMs ?? 0;
       ratioDen += out.timings.extractMs;
-      const t = byLang.get(lang) ?? empty();
-      const s = bySet.get(set) ?? empty();
-      byLang.set(lang, t);
-      bySet.set(set, s);
-      for (const x of [t, s]) x.pages++;
-      const rows: unknown[] = [];
+      const rows: { name: string; type: string; count: number; sources: string[]; junk: string[]; ctx: string }[] = [];
       for (const e of ents) {
         const kinds = junkKinds(e, haystack, lang);
-        for (const x of [t, s]) {
-          x.names++;
-          if (kinds.length) x.junk++;
-          for (const k of kinds) x[k as keyof Tally]++;
-        }
         const at = haystack.indexOf(e.name);
         const ctx = at >= 0 ? haystack.slice(Math.max(0, at - 60), at + e.name.length + 60).replace(/\s+/g, ' ') : '';
         rows.push({ name: e.name, type: e.type, count: e.count, sources: e.sources, junk: kinds, ctx });
       }
+      tallyPage(set, lang, rows);
       if (args.dump) dump.push(JSON.stringify({ set, id: page.id, lang, title: out.article.title, entities: rows }));
     }
   }
@@ -159,8 +211,8 @@ async function main(): Promise<void> {
   for (const f of failed) process.stderr.write(`failed: ${f}\n`);
   const share = (x: Tally): number => (x.names ? x.junk / x.names : 0);
   const line = (k: string, x: Tally): string =>
-    [k, x.pages, (x.names / Math.max(1, x.pages)).toFixed(1), x.unmentioned, x.lowercase, x['function-words'], x.short, x.junk, `${(100 * share(x)).toFixed(1)}%`].join('\t');
-  process.stdout.write('group\tpages\tnames/page\tunmentioned\tlowercase\tfn-words\tshort\tjunk\tjunk%\n');
+    [k, x.pages, (x.names / Math.max(1, x.pages)).toFixed(1), x.unmentioned, x.lowercase, x['function-words'], x.short, ...EXTRA_KINDS.map((q) => x[q]), x.junk, `${(100 * share(x)).toFixed(1)}%`].join('\t');
+  process.stdout.write(`group\tpages\tnames/page\tunmentioned\tlowercase\tfn-words\tshort\t${EXTRA_KINDS.join('\t')}\tjunk\tjunk%\n`);
   const langs = [...byLang].sort((a, b) => b[1].pages - a[1].pages);
   for (const [k, x] of langs) process.stdout.write(`${line(k, x)}\n`);
   for (const [k, x] of bySet) process.stdout.write(`${line(k, x)}\n`);

@@ -3,7 +3,7 @@ import { assemble } from '../../src/core/entities/merge.ts';
 import type { Candidate } from '../../src/core/entities/candidate.ts';
 import { findEntities } from '../../src/core/entities/index.ts';
 import { inSiteChrome, readPageTags } from '../../src/core/entities/page-tags.ts';
-import { contextType, isOpeningWord, isTitleCase, isWellCased, unreliableTitleFrom } from '../../src/core/entities/latin-filters.ts';
+import { contextType, isOpeningWord, isTitleCase, isWellCased, tidySpan, unreliableTitleFrom } from '../../src/core/entities/latin-filters.ts';
 import type { Entity } from '../../src/core/types.ts';
 import { parse } from '../helpers.ts';
 
@@ -217,5 +217,34 @@ describe('a family name alone after the full name', () => {
     );
     expect(find(ents, 'Xi')).toMatchObject({ name: 'Xi Jinping', type: 'person', count: 2 });
     expect(find(ents, 'Xinjiang')?.name).toBe('Xinjiang');
+  });
+});
+
+describe('spans the model reads across punctuation', () => {
+  const span = (text: string, name: string): string | null => {
+    const start = text.indexOf(name);
+    const out = tidySpan(text, { start, end: start + name.length, type: 'person', source: 'model', priority: 1 });
+    return out ? text.slice(out.start, out.end) : null;
+  };
+
+  it("drops a span a sentence's end runs through, and a list number before one word", () => {
+    expect(span('Da sind komische Blicke. Das Gefühl bleibt.', 'Blicke. Das Gefühl')).toBeNull();
+    expect(span('Fischer: Jetzt noch mal.', 'Fischer: Jetzt')).toBeNull();
+    expect(span('Sie kennen nur Knollen? Von der Sorte.', 'Knollen? Von')).toBeNull();
+    expect(span('3. Establish your target', '3. Establish')).toBeNull();
+    expect(span('am 13. März feiert', '13. März')).toBeNull();
+  });
+
+  it('keeps abbreviations, initials and numbered names', () => {
+    expect(span('Sen. John Smith spoke.', 'Sen. John Smith')).toBe('Sen. John Smith');
+    expect(span('The U.S. Army said so.', 'U.S. Army')).toBe('U.S. Army');
+    expect(span('Fans of 1. FC Köln cheered.', '1. FC Köln')).toBe('1. FC Köln');
+    expect(span('J. R. R. Tolkien wrote.', 'J. R. R. Tolkien')).toBe('J. R. R. Tolkien');
+  });
+
+  it("cuts the sentence's full stop and an unclosed bracket, not an abbreviation's dot", () => {
+    expect(span('a game against the Rangers. Then', 'Rangers.')).toBe('Rangers');
+    expect(span('Acme Inc. said', 'Acme Inc.')).toBe('Acme Inc.');
+    expect(span('Chris Eubank Jr. (31-2-0) won', 'Chris Eubank Jr. (31-2-0')).toBe('Chris Eubank Jr.');
   });
 });

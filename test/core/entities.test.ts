@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findEntities } from '../../src/core/entities/index.ts';
+import { findEntities, findNamesAndTags } from '../../src/core/entities/index.ts';
 import { readPageTags } from '../../src/core/entities/page-tags.ts';
 import { regionNames } from '../../src/core/entities/regions.ts';
 import { tokenize } from '../../src/core/entities/en-tokens.ts';
@@ -39,22 +39,21 @@ describe('page tags', () => {
     expect(ents.every((e) => e.count > 0)).toBe(true);
   });
 
-  it('lists a declared topic the article names again and again, never a keyword it says once or in lower case', () => {
+  it('lists no declared topic as a name: keywords the article repeats are tags on the page, apart', () => {
     const doc = parse(`<html><head><meta name="keywords" content="Energiewende, Solar Valley, города, почти, Прокуратура требует казни Мубарака"></head>
       <body><a rel="tag" href="/t/3">Energy</a></body></html>`);
     const text = 'Energiewende is the plan. Critics of the Energiewende say costs rose; Solar Valley is quiet. города почти. Прокуратура требует казни Мубарака.';
-    const ents = findEntities({ doc, article: { title: '', text, lang: 'en' } });
+    const { entities: ents, pageTags } = findNamesAndTags({ doc, article: { title: '', text, lang: 'en' } });
     const names = ents.map((e) => e.name);
-    expect(names).toContain('Energiewende');
-    // Said once: a section label. Lower case: a CMS's frequent words. Five words: the headline.
     for (const junk of ['Energy', 'города', 'почти', 'Прокуратура требует казни Мубарака']) expect(names).not.toContain(junk);
-    // The keyword said once is no topic; the English model may still read it in the text as a
-    // name from the sentence alone, and then the keyword is only evidence beside it.
+    expect(ents.filter((e) => e.type === 'topic')).toEqual([]);
+    // A keyword is evidence only: the English model may read "Solar Valley" in the text as a
+    // name from the sentence alone, and then the keyword is beside it, not a name of its own.
     const valley = find(ents, 'Solar Valley');
-    if (valley) {
-      expect(valley.sources).toContain('model');
-      expect(valley.type).not.toBe('topic');
-    }
+    if (valley) expect(valley.sources).toContain('model');
+    else expect(pageTags).toContain('Solar Valley');
+    if (!find(ents, 'Energiewende')) expect(pageTags).toContain('Energiewende');
+    expect(pageTags).toContain('Energy');
   });
 });
 

@@ -138,7 +138,7 @@ function tagArticle(input: EntityInput, tags: PageTag[]): Entity[] {
   let trusted = title && from >= 0 ? dropUnconfirmedTitleSpans(cands, text, title.length + 1, from) : cands;
   // German capitalises every noun: capitals are no evidence of names there (unless the German
   // pack, which learned that, did the tagging).
-  if (lang === 'de' && !hasPack('de')) trusted = filterGermanSpans(text, trusted);
+  if (lang === 'de') trusted = filterGermanSpans(text, trusted, hasPack('de'));
   // In edited prose a name in a cased script starts with a capital, or with a particle before one
   // ("van Gogh"); punctuation the tokens kept ("Bloomberg)") and bare titles ("Dr") go.
   trusted = trusted.flatMap((c) => tidySpan(text, c) ?? []);

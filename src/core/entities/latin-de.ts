@@ -62,10 +62,14 @@ const isNoun = (word: string, nouns: Set<string>): boolean => nouns.has(word) ||
 /**
  * Filters the learned layer's spans in German text: leading function words and common nouns are
  * cut ("Bei Daimler" -> "Daimler"); a span whose words are all common nouns or function words goes.
- * Spans of other layers (gazetteers, rules) are kept as they are.
+ * Spans of other layers (gazetteers, rules) are kept as they are. With the German pack
+ * (`learnedGerman`), which learned German capitals, the nouns still go: it reads many of them
+ * as names on real pages ("Sauna", "Kraftstoff", "Geld"); a single word said once may stay.
  */
-export function filterGermanSpans(text: string, cands: Candidate[]): Candidate[] {
-  const nouns = nounsAfterArticles(text);
+export function filterGermanSpans(text: string, cands: Candidate[], learnedGerman = false): Candidate[] {
+  // With the pack, only the lists and suffixes: an article before a word is no evidence against
+  // names it learned to take with one ("die Bundesliga", "der Spiegel").
+  const nouns = learnedGerman ? new Set<string>() : nounsAfterArticles(text);
   const out: Candidate[] = [];
   for (const c of cands) {
     if (c.source !== 'model') {
@@ -78,8 +82,10 @@ export function filterGermanSpans(text: string, cands: Candidate[]): Candidate[]
     // "Ehefrau Sheree Zampino", "Backstube von Karsten Berning" (German puts the noun before the
     // name it describes).
     let i = 0;
+    // The pack learned names with an article or a noun in front whole ("Die Linke", "Universität
+    // Hamburg"): nothing is cut from its spans.
     const lead = (w: string, last: boolean): boolean => FUNCTION_WORD.has(w.toLowerCase()) || /^\p{N}/u.test(w) || (!last && isNoun(w, nouns));
-    while (i < words.length && lead(words[i]![0], i === words.length - 1)) i++;
+    while (!learnedGerman && i < words.length && lead(words[i]![0], i === words.length - 1)) i++;
     if (i === words.length) continue;
     start = c.start + words[i]!.index!;
     const content = words.slice(i).map((w) => w[0]).filter((w) => !FUNCTION_WORD.has(w.toLowerCase()));
@@ -87,7 +93,7 @@ export function filterGermanSpans(text: string, cands: Candidate[]): Candidate[]
     // One plain capitalised word said once, read as a person or organisation: in German most
     // likely a noun the lists do not know ("Ärmel", "Kaffeemaschinen"); a name worth listing comes
     // back or comes in full. Places keep their one mention ("in Berlin").
-    if (c.type !== 'place' && content.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(content[0]!) && countWord(text, content[0]!) < 2) continue;
+    if (!learnedGerman && c.type !== 'place' && content.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(content[0]!) && countWord(text, content[0]!) < 2) continue;
     out.push(start === c.start ? c : { ...c, start });
   }
   return out;

@@ -183,6 +183,30 @@ export function tidySpan(text: string, c: Candidate): Candidate | null {
     else if (end > start && /\s/u.test(last)) end--;
     else break;
   }
+  // An opening bracket inside with no closing one: the name ends before it ("Chris Eubank Jr. (31-2-0").
+  const open = text.slice(start, end).search(/\s[(\[]/u);
+  if (open > 0 && (unpaired('(', ')') || unpaired('[', ']'))) end = start + open;
   if (end <= start || BARE_TITLE.test(text.slice(start, end))) return null;
+  const span = text.slice(start, end);
+  // A sentence ends inside it ("Blicke. Das Gefühl", "Fischer: Jetzt", "Knollen? Von"), or a list
+  // number starts a word ("3. Establish", "13. März"; not "1. FC Köln"): the model read across
+  // punctuation, no name.
+  if (crossesSentence(span) || (LIST_NUMBER.test(span) && span.split(/\s+/).length === 2)) return null;
+  // The full stop of the sentence, not of an abbreviation ("Rangers." but "Jr.", "U.S.", "Inc.").
+  if (/\p{Ll}{3,}\.$/u.test(span) && !ABBREVIATION.test(span)) end--;
   return start === c.start && end === c.end ? c : { ...c, start, end };
 }
+
+const ABBREVIATION = /(?:^|\s)(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros|Dept|Univ|Assn|Intl|Gov|Rep|Sen|Gen|Col|Capt|Prof|Rev|Mt|Ft|St|Ave|Blvd)\.$/u;
+const ABBREVIATED = /^(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros|Dept|Univ|Assn|Intl|Gov|Rep|Sen|Gen|Col|Capt|Prof|Rev|Mt|Ft|St|Ave|Blvd|Dr|Mr|Mrs|Ms|Nr|No|Vol|ca|bzw|z\.B|Hr|Fr)$/u;
+
+/** A sentence's end inside the span: a word of two letters or more, then . ? ! : or ;, then more. */
+function crossesSentence(span: string): boolean {
+  for (const m of span.matchAll(/([\p{L}\p{N}]+)([.?!:;])\s+\S/gu)) {
+    const word = m[1]!;
+    if (m[2] === '.' && (word.length < 2 || /^\p{Lu}+$/u.test(word) || ABBREVIATED.test(word))) continue;
+    return true;
+  }
+  return false;
+}
+const LIST_NUMBER = /^\p{N}+[.)]\s/u;

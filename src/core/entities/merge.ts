@@ -165,26 +165,15 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
     const scored = [...g.votes].filter(([t]) => t !== 'topic').sort((a, b) => b[1] - a[1]);
     const type: EntityType = scored[0]?.[0] ?? 'topic';
     const name = canonical(g, cjkDoc);
-    // A topic only the page declares is listed when it reads as a name (CMSs fill keywords with
-    // the article's frequent words, "города", "почти", and its headline) and comes back.
-    // Once in passing is a section label ("News", "Health"), not what the article is about.
-    if (type === 'topic' && (!nameLikeTopic(name) || count < 2)) continue;
+    // A topic only the page declares, with no layer to say what it names, is no name of the
+    // article: CMSs fill keywords with its frequent words ("流感", "Angst", "города") and section
+    // labels. It is shown apart, under "Tags on the page" (page-tags.ts, tagsApart).
+    if (type === 'topic') continue;
     out.push({ name, type, aliases: [...g.forms.keys()].filter((f) => f !== name), count, sources: [...g.sources] });
   }
   // Code-unit order on ties, not localeCompare: that would start ICU in the page's renderer (see
   // region-sets.ts); the panel sorts for display in its own page.
   return out.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
-const CASED_LETTER = /[\p{Lu}\p{Ll}]/u;
-const CONNECTOR = /^(?:of|and|&|the|for|de|la|le|du|des|der|die|das|und|von|van|den|da|do|dos|di|del|y|e|et|i|и|в|на|og|och|en|für)$/iu;
-
-/** A declared topic that reads as a name: at most four words, each capitalised (or a connector). */
-export function nameLikeTopic(name: string): boolean {
-  const words = name.split(/\s+/);
-  if (words.length > 4) return false;
-  if (!CASED_LETTER.test(name)) return true; // CJK and other uncased scripts: no case to read
-  return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && CONNECTOR.test(w)));
 }
 
 function topType(votes: Map<EntityType, number>): EntityType | null {
