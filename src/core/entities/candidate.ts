@@ -16,6 +16,8 @@ export interface Candidate {
   byContext?: boolean;
   /** Cut from a longer span ("Trump administration"): its type was the longer span's, a weak vote. */
   trimmed?: boolean;
+  /** The learned layer's confidence (mean margin over O), where it proposed the span. */
+  score?: number;
 }
 
 /** Keep the best candidates that do not overlap: by priority, then length, then position. */

@@ -53,8 +53,8 @@ export function latinCandidates(text: string, locales: string[], out: Candidate[
       } else {
         const byContext = contextType(text, s.start, s.end);
         if (byContext) out.push({ start: s.start, end: s.end, type: byContext, source: 'rule', priority: 2, byContext: true });
-        else if (s.end < sp.end) out.push({ start: s.start, end: s.end, type: s.type, source: 'model', priority: 2, trimmed: true });
-        else out.push({ start: s.start, end: s.end, type: s.type, source: 'model', priority: 2 });
+        else if (s.end < sp.end) out.push({ start: s.start, end: s.end, type: s.type, source: 'model', priority: 2, trimmed: true, score: s.score });
+        else out.push({ start: s.start, end: s.end, type: s.type, source: 'model', priority: 2, score: s.score });
       }
     }
     regionMentions(text, tokens, regions, out);

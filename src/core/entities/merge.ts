@@ -12,6 +12,8 @@ const LATIN_NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0
 interface Group {
   forms: Map<string, number>;
   votes: Map<EntityType, number>;
+  /** The learned layer's summed confidence per type: breaks a tie of votes. */
+  conf: Map<EntityType, number>;
   sources: Set<EntitySource>;
 }
 
@@ -58,6 +60,7 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
   const groups = new Map<string, Group>();
   const typeOf = new Map<string, Map<EntityType, number>>();
   const sourcesOf = new Map<string, Set<EntitySource>>();
+  const confOf = new Map<string, Map<EntityType, number>>();
   const note = (name: string, type: EntityType, source: EntitySource, weight: number): void => {
     if (!typeOf.has(name)) typeOf.set(name, new Map());
     const v = typeOf.get(name)!;
@@ -67,7 +70,13 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
   };
   const named = mentions.map((m) => ({ ...m, name: clean(text.slice(m.start, m.end)) })).filter((m) => m.name.length >= 2 || CJK.test(m.name));
   // A type the context states outright ("the moon Europa") outweighs a dozen guesses by shape.
-  for (const m of named) note(m.name, m.type, m.source, m.byContext ? 50 : m.trimmed ? 0.5 : m.priority + 1);
+  for (const m of named) {
+    note(m.name, m.type, m.source, m.byContext ? 50 : m.trimmed ? 0.5 : m.priority + 1);
+    if (m.score === undefined) continue;
+    if (!confOf.has(m.name)) confOf.set(m.name, new Map());
+    const c = confOf.get(m.name)!;
+    c.set(m.type, (c.get(m.type) ?? 0) + m.score);
+  }
 
   // A name followed by another form in parentheses: 布林肯（Antony Blinken）, 川普（特朗普）.
   const byStart = new Map(named.map((m) => [m.start, m]));
@@ -137,10 +146,11 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
 
   for (const [name, votes] of typeOf) {
     const root = forms.find(name);
-    if (!groups.has(root)) groups.set(root, { forms: new Map(), votes: new Map(), sources: new Set() });
+    if (!groups.has(root)) groups.set(root, { forms: new Map(), votes: new Map(), conf: new Map(), sources: new Set() });
     const g = groups.get(root)!;
     g.forms.set(name, 0);
     for (const [t, v] of votes) g.votes.set(t, (g.votes.get(t) ?? 0) + v);
+    for (const [t, v] of confOf.get(name) ?? []) g.conf.set(t, (g.conf.get(t) ?? 0) + v);
     for (const s of sourcesOf.get(name)!) g.sources.add(s);
   }
 
@@ -162,7 +172,9 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
     // Page tags, keywords and JSON-LD are evidence for a mention's type and name, never a name on
     // their own: what the article (title and text) never says is not listed.
     if (count === 0) continue;
-    const scored = [...g.votes].filter(([t]) => t !== 'topic').sort((a, b) => b[1] - a[1]);
+    // Document-level consistency: one type per thing named, the mentions' majority; on a tie
+    // (one mention a person, one a place) the type the learned layer was surer of.
+    const scored = [...g.votes].filter(([t]) => t !== 'topic').sort((a, b) => b[1] - a[1] || (g.conf.get(b[0]) ?? 0) - (g.conf.get(a[0]) ?? 0));
     const type: EntityType = scored[0]?.[0] ?? 'topic';
     const name = canonical(g, cjkDoc);
     // A topic only the page declares, with no layer to say what it names, is no name of the

@@ -35,12 +35,12 @@ export function zhCombined(text: string, rules: Candidate[]): Candidate[] {
   if (found.length === 0) return rules;
   // 外交部长, 院长: an organisation's head is a title; the organisation is not named (as in zh.ts).
   const named = found.filter((m) => !(m.type === 'organization' && text[m.end] === '长'));
-  const split = named.flatMap((m): { start: number; end: number; type: Candidate['type'] }[] => (m.type === 'place' ? (tiles(m, rules) ?? [m]) : [m]));
+  const split = named.flatMap((m): { start: number; end: number; type: Candidate['type']; score?: number }[] => (m.type === 'place' ? (tiles(m, rules) ?? [m]) : [m]));
   const model: Candidate[] = split.map((m) => {
     // Title + name (priority 5) reading a longer name of the same type over the model's span:
     // 外长康京和 where the model stops at 康京. Measured: one name either way on the dev sets.
     const longer = rules.find((r) => r.type === m.type && r.priority >= 5 && r.start <= m.start && r.end >= m.end && r.end - r.start > m.end - m.start);
-    return { start: longer?.start ?? m.start, end: longer?.end ?? m.end, type: m.type, source: 'model', priority: 6 };
+    return { start: longer?.start ?? m.start, end: longer?.end ?? m.end, type: m.type, source: 'model', priority: 6, score: m.score };
   });
   const alone = rules.filter((r) => trustedAlone(text, r) && !model.some((m) => m.start < r.end && r.start < m.end));
   return [...model, ...alone.map((r) => ({ ...r, priority: 0 }))];
