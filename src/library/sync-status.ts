@@ -14,6 +14,8 @@ function render(el: HTMLElement, s: SyncStatus | undefined): void {
   else if (state === 'offline') el.textContent = t('syncLibraryOffline');
   else if (state === 'error') el.textContent = t('syncLibraryProblem', t(`syncProblem_${(s?.problem ?? 'server-error').replace(/-/g, '_')}`));
   else el.textContent = t('syncLibraryOff');
+  el.dataset.refused = String(s?.refused ?? 0);
+  if (state !== 'off' && s?.refused) el.textContent += ' · ' + t('syncLibraryRefused', String(s.refused));
   el.title = el.textContent;
 }
 

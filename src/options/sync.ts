@@ -39,6 +39,8 @@ function build(host: HTMLElement) {
   const now = h('button', { type: 'button', 'data-testid': 'sync-now', text: t('syncNow') });
   const problem = h('p', { class: 'row sync-problem', role: 'alert', 'data-testid': 'sync-problem' });
   const status = h('p', { class: 'row', role: 'status', 'aria-live': 'polite', 'data-testid': 'sync-status', 'data-state': 'off' });
+  // Documents the server sent that were refused: ids and reasons as text (both may be hostile).
+  const refused = h('ul', { class: 'row sync-refused', 'data-testid': 'sync-refused' });
   host.append(
     h('h2', { id: 'h-sync', text: t('syncHeading') }),
     h('p', { class: 'hint', text: t('syncHint') }),
@@ -51,8 +53,9 @@ function build(host: HTMLElement) {
     h('div', { class: 'row buttons' }, test, now),
     problem,
     status,
+    refused,
   );
-  return { url: url.input, db: db.input, dbHint, user: user.input, password: password.input, enable, test, now, problem, status };
+  return { url: url.input, db: db.input, dbHint, user: user.input, password: password.input, enable, test, now, problem, status, refused };
 }
 
 type Ui = ReturnType<typeof build>;
@@ -92,9 +95,11 @@ function showStatus(ui: Ui, s: SyncStatus): void {
   else if (s.state === 'ok') {
     const when = s.lastSyncAt ? formatDate(s.lastSyncAt, true) : t('syncNeverSynced');
     text = t('syncStateOk', [when, formatNumber(s.sent), formatNumber(s.received), formatNumber(s.merged)]);
-    if (s.refused) text += ' ' + t('syncRefused', formatNumber(s.refused));
   } else text = t(`syncProblem_${key(s.problem ?? 'server-error')}`);
+  if (s.refused && s.state !== 'off') text += ' ' + t('syncRefused', [formatNumber(s.refused), s.refusedAt ? formatDate(s.refusedAt, true) : '']);
+  ui.status.dataset.refused = String(s.refused ?? 0);
   ui.status.textContent = text;
+  ui.refused.replaceChildren(...(s.state === 'off' ? [] : (s.refusedSample ?? [])).map((r) => h('li', { text: `${r.id.slice(0, 120)}: ${r.reason}` })));
   ui.status.title = s.detail ?? '';
 }
 

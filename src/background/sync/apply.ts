@@ -11,6 +11,11 @@ import type { SyncReport } from './report.ts';
 
 const BATCH = 100;
 const CHECKPOINT = '_local/sift-applied';
+/**
+ * The most leaves of one document merged. Real conflicts have a leaf per device that edited
+ * offline; hundreds are a broken or hostile server, whose extra leaves are deleted unread.
+ */
+export const MAX_LEAVES = 32;
 
 async function loadSeq(mirror: PouchDb): Promise<{ seq: number | string; rev?: string }> {
   try {
@@ -26,7 +31,11 @@ async function loadSeq(mirror: PouchDb): Promise<{ seq: number | string; rev?: s
  * conflict revision is left. Leaves of the wrong shape are dropped (and reported).
  */
 async function resolveConflicts(mirror: PouchDb, doc: PDoc, report: SyncReport, mark: string): Promise<void> {
-  const revs = [doc._rev!, ...(doc._conflicts ?? [])];
+  const conflicts = doc._conflicts ?? [];
+  const revs = [doc._rev!, ...conflicts.slice(0, MAX_LEAVES - 1)];
+  if (conflicts.length >= MAX_LEAVES) {
+    report.refused.push({ id: doc._id, reason: `${conflicts.length + 1} conflicting revisions: the first ${MAX_LEAVES} merged, the others deleted` });
+  }
   const leaves = (await mirror.get(doc._id, { open_revs: revs })).map((l) => l.ok).filter((d): d is PDoc => !!d && !d._deleted);
   const valid = leaves.filter((d) => {
     const problem = clipDocProblem(d);

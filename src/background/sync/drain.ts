@@ -1,5 +1,5 @@
 import { clippingCard, type Clipping } from '../../core/clipping.ts';
-import { clipDocId, storedClipping, toDoc, toRecord, type ClipDoc } from '../../core/sync/doc.ts';
+import { clipDocId, clipDocProblem, storedClipping, toDoc, toRecord, type ClipDoc } from '../../core/sync/doc.ts';
 import { mergeRecords, nextRecord, type SyncRecord } from '../../core/sync/merge.ts';
 import type { OutboxRow, SiftDb } from '../../platform/store/dexie-store.ts';
 import type { PDoc, PouchDb } from './pouch-types.ts';
@@ -72,6 +72,14 @@ export async function drain(db: SiftDb, mirror: PouchDb, report: SyncReport, mar
     for (let i = 0; i < rows.length; i++) {
       const h = heads.rows[i]!;
       const head = h.doc && !h.value?.deleted ? (h.doc as unknown as ClipDoc) : null;
+      if (head && clipDocProblem(head)) {
+        // The server's revision is not a clipping (refused when it arrived): this device's
+        // clipping replaces it; a delete here has nothing of the user's to keep.
+        const local = locals[i];
+        const write = local ? { ...toDoc(nextRecord(local, undefined)), _rev: head._rev } : { _id: head._id, _rev: head._rev, _deleted: true };
+        steps.push({ row: rows[i]!, write: write as PDoc, agree: local ? undefined : null });
+        continue;
+      }
       steps.push(await planOne(mirror, rows[i]!, locals[i], bases[i]?.rev, head, mark));
     }
     const writes = steps.filter((s) => s.write);

@@ -1,4 +1,5 @@
 import { checkServerUrl, type SyncConfig } from '../../core/sync/settings.ts';
+import { cappedFetch, ResponseTooLarge } from './capped-fetch.ts';
 import type { PouchCtor, PouchDb } from './pouch-types.ts';
 
 // The server, reached with the user's name and password in an Authorization header: never in
@@ -28,9 +29,12 @@ export function authFetch(config: SyncConfig, timeoutMs = 60_000): typeof fetch 
   };
 }
 
-/** The user's database on the server. skip_setup: a user cannot create databases (couch_peruser makes them). */
+/**
+ * The user's database on the server. skip_setup: a user cannot create databases (couch_peruser
+ * makes them). Every answer's size is limited before it is parsed (capped-fetch.ts).
+ */
 export function openRemote(Pouch: PouchCtor, config: SyncConfig): PouchDb {
-  return new Pouch(databaseUrl(config), { adapter: 'http', skip_setup: true, fetch: authFetch(config) });
+  return new Pouch(databaseUrl(config), { adapter: 'http', skip_setup: true, fetch: cappedFetch(authFetch(config)) });
 }
 
 export type ConnectionProblem =
@@ -42,7 +46,8 @@ export type ConnectionProblem =
   | 'wrong-password'
   | 'forbidden'
   | 'no-database'
-  | 'server-error';
+  | 'server-error'
+  | 'too-large';
 
 export type ConnectionResult = { ok: true; docs: number } | { ok: false; problem: ConnectionProblem; status?: number };
 
@@ -90,6 +95,7 @@ export async function testConnection(config: SyncConfig, hasPermission: (origin:
 
 /** An error from a sync run, in the same words as the connection test. */
 export function problemOfError(err: unknown): ConnectionProblem {
+  if (err instanceof ResponseTooLarge) return 'too-large';
   const e = err as { status?: number; name?: string; message?: string } | null;
   if (e?.status && e.status >= 400) return problemOfStatus(e.status);
   if (e instanceof TypeError || /fetch|network|abort|timeout/i.test(`${e?.name} ${e?.message}`)) return 'unreachable';

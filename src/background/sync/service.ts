@@ -23,9 +23,17 @@ import { validateSettings } from '../../shared/settings.ts';
 const PouchCtorImpl = PouchDB.plugin(IndexedDbAdapter).plugin(HttpAdapter).plugin(Replication) as unknown as PouchCtor;
 
 let mirror: PouchDb | null = null;
+/**
+ * How many revisions of a document's history the mirror keeps. PouchDB stores the revision tree
+ * as nested arrays, one level per revision, and Chromium's IndexedDB fails to store one a few
+ * hundred levels deep (found with a 600-revision document: the whole write aborts, and every
+ * later sync with it). A server may keep 1,000 (CouchDB's default) or any number; the mirror
+ * keeps the newest 200, which replication needs only to find the common ancestor of two edits.
+ */
+export const MIRROR_REVS_LIMIT = 200;
 /** The local copy of the server's database, in this browser's IndexedDB. */
 function getMirror(): PouchDb {
-  mirror ??= new PouchCtorImpl('sift-sync', { adapter: 'indexeddb' });
+  mirror ??= new PouchCtorImpl('sift-sync', { adapter: 'indexeddb', revs_limit: MIRROR_REVS_LIMIT });
   return mirror;
 }
 
@@ -74,14 +82,19 @@ async function runOnce(reason: string): Promise<SyncStatus> {
       settings: settingsPort,
     });
     if (report.receivedIds.size) tellPages();
+    const now = new Date().toISOString();
+    // What the server sent that was refused stays on show until a later run refuses something
+    // else: the automatic run a moment later must not hide it before anyone has seen it.
+    const refused = report.refused.length
+      ? { refused: report.refused.length, refusedSample: report.refused.slice(0, 20), refusedAt: now }
+      : {};
     return saveSyncStatus({
       state: 'ok',
-      lastSyncAt: new Date().toISOString(),
+      lastSyncAt: now,
       sent: report.sent,
       received: report.received,
       merged: report.merged,
-      refused: report.refused.length,
-      refusedSample: report.refused.slice(0, 20),
+      ...refused,
       problem: null,
       detail: '',
       ms: report.ms,

@@ -19,9 +19,10 @@ export interface SyncStatus {
   sent: number;
   received: number;
   merged: number;
-  /** Server documents refused in the last run, and the first few ids with why. */
+  /** Server documents refused by the last run that refused any, the first few ids with why, and when. */
   refused: number;
   refusedSample: { id: string; reason: string }[];
+  refusedAt?: string | null;
   problem: ConnectionProblem | null;
   /** The error's own message, shown as a tooltip for whoever debugs a server. */
   detail: string;

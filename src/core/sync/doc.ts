@@ -67,6 +67,9 @@ export function clipDocProblem(doc: unknown, size?: number): string | null {
   if (typeof d._id !== 'string') return 'no id';
   const id = clippingIdOf(d._id);
   if (id === null) return 'not a clipping';
+  // The stand-in for a revision too large to read (background/sync/capped-fetch.ts).
+  const stub = (doc as { siftRefused?: unknown }).siftRefused;
+  if (stub !== undefined) return typeof stub === 'string' ? stub.slice(0, 100) : 'refused';
   if (d.type !== 'clipping') return 'wrong type';
   const chars = size ?? JSON.stringify(doc).length;
   if (chars > MAX_DOC_CHARS) return 'too large';

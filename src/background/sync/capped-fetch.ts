@@ -1,0 +1,141 @@
+// Size limits on what the server sends, applied to the bytes before anything is parsed: a
+// server is not trusted to send documents of a sane size, and a 100 MB answer parsed in the
+// service worker would take it down (and, retried on every run, stop sync for good).
+//
+// Every answer is read up to MAX_RESPONSE_BYTES and dropped beyond. One kind of answer is
+// saved instead of failing the run: the replicator's _bulk_get, the documents of a batch. It is
+// asked again one document (then one revision) at a time, and a revision still too large comes
+// back as a small stand-in carrying the same revision and `siftRefused`. The replicator stores
+// the stand-in (so the batch completes and the document is not fetched again on every run), and
+// the library refuses it and reports it like any document of the wrong shape.
+
+/** The largest answer read whole (a batch of ordinary clippings is far below this). */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** The largest single document revision read (the library refuses clippings above 16M characters). */
+export const MAX_DOC_BYTES = 17 * 1024 * 1024;
+
+export interface Caps {
+  response: number;
+  doc: number;
+}
+
+/** An answer from the server above the limit that could not be split. */
+export class ResponseTooLarge extends Error {
+  override readonly name = 'ResponseTooLarge';
+  constructor(readonly url: string, readonly limit: number) {
+    super(`the server's answer is larger than ${Math.round(limit / 2 ** 20)} MB`);
+  }
+}
+
+/** The body's bytes, or null when it is longer than `cap` (then it is not read any further). */
+export async function readCapped(res: Response, cap: number): Promise<Uint8Array | null> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > cap) {
+    await res.body?.cancel().catch(() => {});
+    return null;
+  }
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > cap) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+function rebuilt(res: Response, body: Uint8Array | string): Response {
+  const headers = new Headers(res.headers);
+  headers.delete('content-length');
+  headers.delete('content-encoding');
+  const empty = [101, 204, 205, 304].includes(res.status);
+  return new Response(empty ? null : (body as BodyInit), { status: res.status, statusText: res.statusText, headers });
+}
+
+interface RevRequest {
+  id: string;
+  rev?: string;
+}
+
+interface BulkGetResult {
+  id: string;
+  docs: ({ ok: Record<string, unknown> } | { error: Record<string, unknown> })[];
+}
+
+/** What stands in the mirror for a revision too large to read. */
+export function tooLargeStub(id: string, rev: string, limit: number): Record<string, unknown> {
+  const dash = rev.indexOf('-');
+  return {
+    _id: id,
+    _rev: rev,
+    // Only the leaf is known: the mirror keeps it as a branch of its own, which is enough for
+    // the replicator not to ask for it again.
+    _revisions: { start: Number(rev.slice(0, dash)), ids: [rev.slice(dash + 1)] },
+    siftRefused: `too large (over ${Math.round(limit / 2 ** 20)} MB)`,
+  };
+}
+
+function isBulkGet(url: string, init: RequestInit | undefined): boolean {
+  return /\/_bulk_get(?:\?|$)/.test(url) && init?.method === 'POST' && typeof init.body === 'string';
+}
+
+/**
+ * A _bulk_get too large as a whole: ask for each document alone, and each revision alone when a
+ * document's revisions together are too large; stand-ins for revisions still too large.
+ */
+async function splitBulkGet(inner: typeof fetch, url: string, init: RequestInit, caps: Caps): Promise<Response> {
+  const asked = (JSON.parse(init.body as string) as { docs?: RevRequest[] }).docs ?? [];
+  const byId = new Map<string, RevRequest[]>();
+  for (const r of asked) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+  const results: BulkGetResult[] = [];
+  let template: Response | null = null;
+  const ask = async (docs: RevRequest[]): Promise<BulkGetResult[] | null> => {
+    const res = await inner(url, { ...init, body: JSON.stringify({ docs }) });
+    template ??= res;
+    if (!res.ok) throw Object.assign(new Error(`_bulk_get answered ${res.status}`), { status: res.status });
+    const bytes = await readCapped(res, caps.doc);
+    return bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as { results: BulkGetResult[] }).results : null;
+  };
+  // One request at a time: the point is to hold one document's worth of bytes at most.
+  for (const [id, reqs] of byId) {
+    const whole = await ask(reqs);
+    if (whole) {
+      results.push(...whole);
+      continue;
+    }
+    for (const r of reqs) {
+      const one = reqs.length > 1 ? await ask([r]) : null;
+      if (one) results.push(...one);
+      else if (r.rev) results.push({ id, docs: [{ ok: tooLargeStub(id, r.rev, caps.doc) }] });
+      else results.push({ id, docs: [{ error: { id, error: 'too_large', reason: 'document too large' } }] });
+    }
+  }
+  const headers = new Headers({ 'content-type': 'application/json' });
+  const t = template as Response | null;
+  return new Response(JSON.stringify({ results }), { status: 200, statusText: t?.statusText ?? 'OK', headers });
+}
+
+/** `inner` with every answer's size limited (see the top of this file). */
+export function cappedFetch(inner: typeof fetch, caps: Caps = { response: MAX_RESPONSE_BYTES, doc: MAX_DOC_BYTES }): typeof fetch {
+  return async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const res = await inner(input, init);
+    const bytes = await readCapped(res, caps.response);
+    if (bytes) return rebuilt(res, bytes);
+    if (res.ok && isBulkGet(url, init)) return splitBulkGet(inner, url, init!, caps);
+    throw new ResponseTooLarge(url, caps.response);
+  };
+}
