@@ -112,13 +112,39 @@ function fieldProblem(c: SyncConfig): string | null {
 }
 
 /**
+ * Origins this page knows to be granted, kept current as the address is typed. Firefox shows its
+ * prompt again for a host permission the add-on already holds (Chromium answers at once), and
+ * the prompt must be asked in the click's own turn: no time to ask permissions.contains first.
+ */
+const granted = new Set<string>();
+
+function originOf(c: Pick<SyncConfig, 'url'>): string | null {
+  const u = checkServerUrl(c.url);
+  return u.ok ? u.permission : null;
+}
+
+async function learnGranted(url: string): Promise<void> {
+  const origin = originOf({ url });
+  if (!origin) return;
+  if (await browser.permissions.contains({ origins: [origin] }).catch(() => false)) granted.add(origin);
+  else granted.delete(origin);
+}
+
+/**
  * Ask for the host permission of this one server. Must be the first thing a click does: the
  * browser allows the prompt only in the click's own turn.
  */
 function askPermission(c: SyncConfig): Promise<boolean> {
-  const u = checkServerUrl(c.url);
-  if (!u.ok) return Promise.resolve(false);
-  return browser.permissions.request({ origins: [`${u.origin}/*`] }).catch(() => false);
+  const origin = originOf(c);
+  if (!origin) return Promise.resolve(false);
+  if (granted.has(origin)) return Promise.resolve(true);
+  return browser.permissions.request({ origins: [origin] }).then(
+    (ok) => {
+      if (ok) granted.add(origin);
+      return ok;
+    },
+    () => false,
+  );
 }
 
 export async function bindSync(host: HTMLElement): Promise<void> {
@@ -130,6 +156,11 @@ export async function bindSync(host: HTMLElement): Promise<void> {
     if (area === 'local' && changes[STATUS_KEY]?.newValue) showStatus(ui, changes[STATUS_KEY].newValue as SyncStatus);
   });
   ui.user.addEventListener('input', () => showDbHint(ui));
+  const learn = () => void learnGranted(ui.url.value.trim());
+  learn();
+  ui.url.addEventListener('input', learn);
+  browser.permissions.onAdded?.addListener(learn);
+  browser.permissions.onRemoved?.addListener(learn);
 
   const fail = (text: string) => {
     ui.problem.textContent = text;

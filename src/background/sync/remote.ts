@@ -65,10 +65,10 @@ export function problemOfStatus(status: number): ConnectionProblem {
  * `hasPermission` is asked first: without the host permission the browser blocks the request
  * (CORS), which looks exactly like an unreachable server.
  */
-export async function testConnection(config: SyncConfig, hasPermission: (origin: string) => Promise<boolean>): Promise<ConnectionResult> {
+export async function testConnection(config: SyncConfig, hasPermission: (pattern: string) => Promise<boolean>): Promise<ConnectionResult> {
   const url = checkServerUrl(config.url);
   if (!url.ok) return { ok: false, problem: 'bad-config' };
-  if (!(await hasPermission(url.origin))) return { ok: false, problem: 'permission' };
+  if (!(await hasPermission(url.permission))) return { ok: false, problem: 'permission' };
   let welcome: Response;
   try {
     welcome = await fetch(`${url.base}/`, { credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(15_000) });

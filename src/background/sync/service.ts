@@ -43,8 +43,8 @@ function siftDb(): DexieStore['db'] {
   return store.db;
 }
 
-function hasPermission(origin: string): Promise<boolean> {
-  return browser.permissions.contains({ origins: [`${origin}/*`] });
+function hasPermission(pattern: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [pattern] });
 }
 
 /** This device's settings, as the settings document sees them. */
@@ -68,7 +68,7 @@ async function runOnce(reason: string): Promise<SyncStatus> {
   const config = await loadSyncConfig();
   if (!config.enabled || configProblems(config).length) return saveSyncStatus({ state: 'off', problem: null });
   const url = checkServerUrl(config.url);
-  if (url.ok && !(await hasPermission(url.origin))) return saveSyncStatus({ state: 'error', problem: 'permission' });
+  if (url.ok && !(await hasPermission(url.permission))) return saveSyncStatus({ state: 'error', problem: 'permission' });
   // The capture guard blocks the machine's and network's own addresses: the sync server may be one.
   if (url.ok) await allowSyncOrigin(url.origin);
   if (globalThis.navigator?.onLine === false) return saveSyncStatus({ state: 'offline', problem: 'unreachable' });

@@ -19,9 +19,11 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 /**
  * Check a server address. https anywhere; http only to this machine (a password sent in the
  * clear over a network can be read by anyone on the way). The result is the normalised base
- * (no trailing slash) and the origin the host permission is asked for.
+ * (no trailing slash), its origin, and the match pattern the host permission is asked for:
+ * scheme and host without the port, because Firefox's match patterns take no port (a pattern
+ * with one is never granted there, and its prompt comes back on every click).
  */
-export function checkServerUrl(raw: string): { ok: true; base: string; origin: string } | { ok: false; problem: UrlProblem } {
+export function checkServerUrl(raw: string): { ok: true; base: string; origin: string; permission: string } | { ok: false; problem: UrlProblem } {
   const text = raw.trim();
   if (!text) return { ok: false, problem: 'empty' };
   let u: URL;
@@ -36,7 +38,7 @@ export function checkServerUrl(raw: string): { ok: true; base: string; origin: s
   if (u.username || u.password) return { ok: false, problem: 'credentials-in-url' };
   if (u.search || u.hash) return { ok: false, problem: 'query' };
   const base = (u.origin + u.pathname).replace(/\/+$/, '');
-  return { ok: true, base, origin: u.origin };
+  return { ok: true, base, origin: u.origin, permission: `${u.protocol}//${u.hostname}/*` };
 }
 
 export type DatabaseProblem = 'empty' | 'bad-name';

@@ -53,9 +53,9 @@ describe('server documents', () => {
 
 describe('sync settings', () => {
   it('accepts https anywhere and http only on this machine', () => {
-    expect(checkServerUrl('https://couch.example.org/')).toEqual({ ok: true, base: 'https://couch.example.org', origin: 'https://couch.example.org' });
+    expect(checkServerUrl('https://couch.example.org/')).toEqual({ ok: true, base: 'https://couch.example.org', origin: 'https://couch.example.org', permission: 'https://couch.example.org/*' });
     expect(checkServerUrl(' https://example.org/couch/ ')).toMatchObject({ ok: true, base: 'https://example.org/couch' });
-    expect(checkServerUrl('http://127.0.0.1:5984')).toMatchObject({ ok: true, origin: 'http://127.0.0.1:5984' });
+    expect(checkServerUrl('http://127.0.0.1:5984')).toMatchObject({ ok: true, origin: 'http://127.0.0.1:5984', permission: 'http://127.0.0.1/*' });
     expect(checkServerUrl('http://localhost:5984')).toMatchObject({ ok: true });
     expect(checkServerUrl('http://couch.example.org')).toEqual({ ok: false, problem: 'insecure' });
     expect(checkServerUrl('http://192.168.1.2:5984')).toEqual({ ok: false, problem: 'insecure' });
