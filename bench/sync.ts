@@ -42,6 +42,57 @@ async function usage(page: Page): Promise<number> {
   return page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
 }
 
+/**
+ * The service worker's peak JS heap while `fn` runs: Runtime.getHeapUsage on the worker's own
+ * DevTools target every 200 ms (a busy worker answers between its tasks). Through the browser
+ * session's Target.sendMessageToTarget: Playwright's sessions cannot address a worker target.
+ */
+async function peakHeap<T>(sift: Sift, fn: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
+  const { session, close } = await sift.browserSession();
+  let peak = 0;
+  let running = true;
+  const waiting = new Map<number, (used: number) => void>();
+  let next = 1;
+  session.on('Target.receivedMessageFromTarget' as never, ((e: { message: string }) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number } };
+    if (m.id !== undefined) waiting.get(m.id)?.(m.result?.usedSize ?? 0);
+  }) as never);
+  const sampler = (async () => {
+    let attached = null as { targetId: string; sessionId: string } | null;
+    while (running) {
+      try {
+        const { targetInfos } = (await session.send('Target.getTargets' as never)) as unknown as { targetInfos: { targetId: string; type: string; url: string }[] };
+        const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+        if (sw && attached?.targetId !== sw.targetId) {
+          const { sessionId } = (await session.send('Target.attachToTarget' as never, { targetId: sw.targetId, flatten: false } as never)) as unknown as { sessionId: string };
+          attached = { targetId: sw.targetId, sessionId };
+        }
+        if (attached) {
+          const id = next++;
+          const used = await new Promise<number>((ok) => {
+            waiting.set(id, ok);
+            void session.send('Target.sendMessageToTarget' as never, { sessionId: attached!.sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) } as never).catch(() => ok(0));
+            setTimeout(() => ok(0), 5000);
+          });
+          waiting.delete(id);
+          peak = Math.max(peak, used);
+        }
+      } catch {
+        attached = null;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  try {
+    const value = await fn();
+    return { value, peakMb: Number((peak / 2 ** 20).toFixed(1)) };
+  } finally {
+    running = false;
+    await sampler;
+    await close();
+  }
+}
+
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
@@ -73,23 +124,24 @@ async function main(): Promise<void> {
       await message(pa, 'clipping.restore', { clippings: chunk });
     }
     const importMs = performance.now() - t0;
-    await new Promise((r) => setTimeout(r, 1000));
+    // Past the library's change debounce (1.5 s), so the first sync is the run sync.configure starts.
+    await new Promise((r) => setTimeout(r, 3000));
     const before = await usage(pa);
     log(`${N} clippings in A, ${(before / 2 ** 20).toFixed(1)} MB`);
 
     let t = performance.now();
-    const up = await message<{ state: string; sent: number; ms: object }>(pa, 'sync.configure', { config });
+    const { value: up, peakMb: workerPeakHeapMbUp } = await peakHeap(a, () => message<{ state: string; sent: number; ms: object }>(pa, 'sync.configure', { config }));
     const firstSyncUpMs = performance.now() - t;
     if (up.state !== 'ok') throw new Error(`first sync up: ${JSON.stringify(up)}`);
-    log(`up: ${firstSyncUpMs.toFixed(0)} ms, sent ${up.sent}, steps ${JSON.stringify(up.ms)}`);
+    log(`up: ${firstSyncUpMs.toFixed(0)} ms, sent ${up.sent}, steps ${JSON.stringify(up.ms)}, worker heap peak ${workerPeakHeapMbUp} MB`);
     await new Promise((r) => setTimeout(r, 1000));
     const after = await usage(pa);
 
     t = performance.now();
-    const down = await message<{ state: string; received: number; ms: object }>(pb, 'sync.configure', { config });
+    const { value: down, peakMb: workerPeakHeapMbDown } = await peakHeap(b, () => message<{ state: string; received: number; ms: object }>(pb, 'sync.configure', { config }));
     const firstSyncDownMs = performance.now() - t;
     if (down.state !== 'ok') throw new Error(`first sync down: ${JSON.stringify(down)}`);
-    log(`down: ${firstSyncDownMs.toFixed(0)} ms, received ${down.received}, steps ${JSON.stringify(down.ms)}`);
+    log(`down: ${firstSyncDownMs.toFixed(0)} ms, received ${down.received}, steps ${JSON.stringify(down.ms)}, worker heap peak ${workerPeakHeapMbDown} MB`);
 
     // One edit on A reaching B: A sends at once, B pulls at once (the debounce and the timer's
     // wait, which a user would also see, are left out).
@@ -131,6 +183,8 @@ async function main(): Promise<void> {
       editToOtherDeviceMedianMs: Math.round(quantile(lat, 0.5)),
       editToOtherDeviceP95Ms: Math.round(quantile(lat, 0.95)),
       extraStorageRatio: Number(((after - before) / before).toFixed(2)),
+      workerPeakHeapMbUp,
+      workerPeakHeapMbDown,
       conflictsLeft,
       libraryMb: Number((before / 2 ** 20).toFixed(1)),
       importMs: Math.round(importMs),

@@ -9,7 +9,7 @@ import type { SyncReport } from './report.ts';
 // merged here) is checked, its conflicts merged away, and the result written to the library.
 // Progress is a checkpoint in the mirror, so a worker killed half way resumes where it stopped.
 
-const BATCH = 100;
+const BATCH = 250;
 const CHECKPOINT = '_local/sift-applied';
 /**
  * The most leaves of one document merged. Real conflicts have a leaf per device that edited
@@ -53,6 +53,7 @@ async function resolveConflicts(mirror: PouchDb, doc: PDoc, report: SyncReport, 
   for (const rev of doc._conflicts ?? []) writes.push({ _id: doc._id, _rev: rev, _deleted: true });
   if (!valid.length) writes.push({ _id: doc._id, _rev: doc._rev, _deleted: true });
   await mirror.bulkDocs(writes);
+  report.stale.add(doc._id);
   report.merged++;
 }
 
@@ -82,10 +83,13 @@ async function applyBatch(db: SiftDb, changes: Change[], report: SyncReport): Pr
       // A change made here and not yet sent: the next drain merges it with this one.
       if (pending[i]) return;
       if (doc._deleted) {
+        report.stale.add(doc._id);
         dels.push(id);
         return;
       }
       if (agreed[i]?.rev === doc._rev) return;
+      // Replaced a revision this device had: the older one's body can go.
+      if (agreed[i]) report.stale.add(doc._id);
       puts.push(storedClipping((doc as unknown as ClipDoc).clipping));
       revs.push({ id, rev: doc._rev! });
     });
@@ -106,13 +110,32 @@ async function applyBatch(db: SiftDb, changes: Change[], report: SyncReport): Pr
   });
 }
 
+/**
+ * The changes of the feed that need their document read, with it. Left out: documents with one
+ * leaf that the library already agrees with (above all this device's own writes, which come back
+ * in the feed: reading them made a first sync up read the whole library twice).
+ */
+async function withDocs(db: SiftDb, mirror: PouchDb, feed: Change[]): Promise<Change[]> {
+  const clips = feed.filter((ch) => clippingIdOf(ch.id) !== null);
+  const agreed = await db.syncRevs.bulkGet(clips.map((ch) => clippingIdOf(ch.id)!));
+  const need = clips.filter((ch, i) => ch.deleted || ch.changes.length !== 1 || agreed[i]?.rev !== ch.changes[0]!.rev);
+  if (!need.length) return [];
+  const { rows } = await mirror.allDocs({ keys: need.map((ch) => ch.id), include_docs: true, conflicts: true });
+  return need.map((ch, i) => {
+    const row = rows[i]!;
+    const doc = row.doc ?? (row.value ? { _id: ch.id, _rev: row.value.rev, _deleted: true } : undefined);
+    return { ...ch, doc: doc ?? undefined };
+  });
+}
+
 /** Apply everything the mirror holds that the library has not seen. Returns true when merges were written. */
 export async function applyMirror(db: SiftDb, mirror: PouchDb, report: SyncReport, mark: string): Promise<boolean> {
   let { seq, rev } = await loadSeq(mirror);
   let mergedAny = false;
   for (;;) {
-    const { results, last_seq } = await mirror.changes({ since: seq, limit: BATCH, include_docs: true, conflicts: true });
-    if (!results.length) return mergedAny;
+    const { results: feed, last_seq } = await mirror.changes({ since: seq, limit: BATCH, style: 'all_docs' });
+    if (!feed.length) return mergedAny;
+    const results = await withDocs(db, mirror, feed);
     const plain: Change[] = [];
     for (const ch of results) {
       if (ch.doc && !ch.doc._deleted && ch.doc._conflicts?.length && clippingIdOf(ch.id) !== null) {

@@ -9,7 +9,7 @@ import type { SyncReport } from './report.ts';
 // document in the local mirror database, which replication then sends. Idempotent: a drain
 // killed half way is simply run again.
 
-const BATCH = 200;
+const BATCH = 500;
 
 interface Step {
   row: OutboxRow;
@@ -88,6 +88,7 @@ export async function drain(db: SiftDb, mirror: PouchDb, report: SyncReport, mar
       const s = writes[i]!;
       if (r.ok && r.rev) {
         written++;
+        if (s.write!._rev) report.stale.add(s.write!._id);
         if (s.agree !== null) s.agree = r.rev;
       } else {
         // A conflict with a write that arrived meanwhile: leave the entry for the next drain.
@@ -96,22 +97,30 @@ export async function drain(db: SiftDb, mirror: PouchDb, report: SyncReport, mar
         s.row = { ...s.row, at: -1 };
       }
     });
+    // One bulk write per table (a write per row cost a first sync of 10,000 clippings minutes).
     await db.transaction('rw', [db.clippings, db.cards, db.outbox, db.syncRevs], async () => {
       const now = await db.outbox.bulkGet(steps.map((s) => s.row.id));
+      const locals: Clipping[] = [];
+      const agreed: { id: string; rev: string }[] = [];
+      const disagreed: string[] = [];
+      const done: string[] = [];
       for (let i = 0; i < steps.length; i++) {
         const s = steps[i]!;
-        const unchanged = now[i]?.at === s.row.at;
         // Edited again while being sent: the library keeps the newer words; the entry stays.
-        if (!unchanged) continue;
-        if (s.local !== undefined && s.local !== null) {
-          await db.clippings.put(s.local);
-          await db.cards.put(clippingCard(s.local));
-          report.receivedIds.add(s.local.id);
-        }
-        if (s.agree === null) await db.syncRevs.delete(s.row.id);
-        else if (s.agree) await db.syncRevs.put({ id: s.row.id, rev: s.agree });
-        await db.outbox.delete(s.row.id);
+        if (now[i]?.at !== s.row.at) continue;
+        if (s.local !== undefined && s.local !== null) locals.push(s.local);
+        if (s.agree === null) disagreed.push(s.row.id);
+        else if (s.agree) agreed.push({ id: s.row.id, rev: s.agree });
+        done.push(s.row.id);
       }
+      if (locals.length) {
+        await db.clippings.bulkPut(locals);
+        await db.cards.bulkPut(locals.map(clippingCard));
+        for (const c of locals) report.receivedIds.add(c.id);
+      }
+      if (disagreed.length) await db.syncRevs.bulkDelete(disagreed);
+      if (agreed.length) await db.syncRevs.bulkPut(agreed);
+      if (done.length) await db.outbox.bulkDelete(done);
     });
   }
 }

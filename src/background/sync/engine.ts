@@ -1,4 +1,5 @@
 import type { SiftDb } from '../../platform/store/dexie-store.ts';
+import { clippingIdOf } from '../../core/sync/doc.ts';
 import { applyMirror } from './apply.ts';
 import { drain } from './drain.ts';
 import type { PouchDb, ReplicationOptions } from './pouch-types.ts';
@@ -22,7 +23,12 @@ export interface SyncContext {
   settings?: SettingsPort;
 }
 
-const REPLICATION: ReplicationOptions = { batch_size: 100, batches_limit: 4 };
+/**
+ * 250 documents a batch (a typical clipping is 5-60 KB: a batch of a few MB, under the 32 MB
+ * an answer may have, capped-fetch.ts): a first sync of 10,000 makes 40 round trips of
+ * changes, revs_diff, _bulk_get/_bulk_docs and checkpoints instead of 100. Two batches ahead.
+ */
+const REPLICATION: ReplicationOptions = { batch_size: 250, batches_limit: 2 };
 
 async function push(ctx: SyncContext, report: SyncReport): Promise<void> {
   const r = await ctx.mirror.replicate.to(ctx.remote, REPLICATION);
@@ -44,6 +50,22 @@ async function timed<T>(report: SyncReport, step: keyof SyncReport['ms'], fn: ()
   }
 }
 
+/**
+ * Drop old revisions' bodies from the documents this run replaced. Not the whole database: a
+ * first sync of 10,000 new documents has nothing to compact, and PouchDB's compact() visits every
+ * document changed since its last run, two IndexedDB transactions each. A document with a change
+ * not yet sent keeps its old revisions: they are its merge base.
+ */
+async function compactStale(ctx: SyncContext, report: SyncReport): Promise<void> {
+  if (!report.stale.size) return;
+  const pending = new Set((await ctx.db.outbox.toCollection().primaryKeys()) as string[]);
+  for (const id of report.stale) {
+    const clip = clippingIdOf(id);
+    if (clip !== null && pending.has(clip)) continue;
+    await ctx.mirror.compactDocument(id, 0);
+  }
+}
+
 export async function syncOnce(ctx: SyncContext): Promise<SyncReport> {
   const report = emptyReport();
   await timed(report, 'drain', () => drain(ctx.db, ctx.mirror, report, ctx.noteMark));
@@ -60,8 +82,7 @@ export async function syncOnce(ctx: SyncContext): Promise<SyncReport> {
     await timed(report, 'push', () => push(ctx, report));
   }
   report.received = Math.max(report.received, report.receivedIds.size);
-  // Old revisions are needed only as merge bases for changes not yet sent.
-  if ((await ctx.db.outbox.count()) === 0) await ctx.mirror.compact();
+  await timed(report, 'compact', () => compactStale(ctx, report));
   return report;
 }
 

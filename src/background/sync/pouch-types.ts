@@ -72,6 +72,8 @@ export interface PouchDb {
   }): Promise<{ results: Change[]; last_seq: number | string }>;
   info(): Promise<{ doc_count: number; update_seq: number | string; db_name?: string }>;
   compact(): Promise<unknown>;
+  /** Drop the bodies of every revision but the leaves (maxHeight 0) of one document. */
+  compactDocument(id: string, maxHeight: number): Promise<unknown>;
   destroy(): Promise<unknown>;
   close(): Promise<void>;
   replicate: {

@@ -27,7 +27,7 @@ export interface SyncStatus {
   /** The error's own message, shown as a tooltip for whoever debugs a server. */
   detail: string;
   /** Milliseconds per step of the last run. */
-  ms?: { drain: number; push: number; pull: number; apply: number };
+  ms?: { drain: number; push: number; pull: number; apply: number; compact: number };
 }
 
 export const OFF_STATUS: SyncStatus = {
