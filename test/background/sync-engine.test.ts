@@ -104,6 +104,24 @@ describe('sync engine against a CouchDB-protocol server', () => {
     expect((await serverDoc(c.id))._conflicts).toBeUndefined();
   });
 
+  it('a run compacts the documents it replaced; a clipping with a change not yet sent keeps its merge base', async () => {
+    const a = device();
+    const c = makeClipping('sync-compact-01', article('https://example.org/compact'), []);
+    const d = makeClipping('sync-compact-02', article('https://example.org/compact2'), []);
+    await a.store.save(c);
+    await a.store.save(d);
+    await syncOnce(a.ctx);
+    const first = async (id: string) => (await a.ctx.db.syncRevs.get(id))!.rev;
+    const [c1, d1] = [await first(c.id), await first(d.id)];
+    await a.store.update(c.id, { tags: ['edited'] });
+    const report = await syncOnce(a.ctx);
+    expect(report.stale.has(clipDocId(c.id))).toBe(true);
+    expect(report.stale.has(clipDocId(d.id))).toBe(false);
+    // The old revision's body is gone; the other clipping's only revision is untouched.
+    await expect(a.ctx.mirror.get(clipDocId(c.id), { rev: c1 })).rejects.toBeTruthy();
+    expect((await a.ctx.mirror.get(clipDocId(d.id), { rev: d1 }))._id).toBe(clipDocId(d.id));
+  });
+
   it('the same note edited on both keeps both, marked; a delete on B is gone on A', async () => {
     const a = device();
     const b = device();
