@@ -93,39 +93,42 @@ function isBulkGet(url: string, init: RequestInit | undefined): boolean {
 }
 
 /**
- * A _bulk_get too large as a whole: ask for each document alone, and each revision alone when a
- * document's revisions together are too large; stand-ins for revisions still too large.
+ * A _bulk_get too large as a whole: asked again in halves (a batch of ordinary but large
+ * clippings is then a few requests more), down to one document, then one revision; a revision
+ * still too large gets a stand-in.
  */
 async function splitBulkGet(inner: typeof fetch, url: string, init: RequestInit, caps: Caps): Promise<Response> {
   const asked = (JSON.parse(init.body as string) as { docs?: RevRequest[] }).docs ?? [];
-  const byId = new Map<string, RevRequest[]>();
-  for (const r of asked) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
-  const results: BulkGetResult[] = [];
-  let template: Response | null = null;
-  const ask = async (docs: RevRequest[]): Promise<BulkGetResult[] | null> => {
+  const ask = async (docs: RevRequest[], cap: number): Promise<BulkGetResult[] | null> => {
     const res = await inner(url, { ...init, body: JSON.stringify({ docs }) });
-    template ??= res;
     if (!res.ok) throw Object.assign(new Error(`_bulk_get answered ${res.status}`), { status: res.status });
-    const bytes = await readCapped(res, caps.doc);
+    const bytes = await readCapped(res, cap);
     return bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as { results: BulkGetResult[] }).results : null;
   };
-  // One request at a time: the point is to hold one document's worth of bytes at most.
-  for (const [id, reqs] of byId) {
-    const whole = await ask(reqs);
-    if (whole) {
-      results.push(...whole);
-      continue;
+  // One request at a time: the point is to hold at most one answer's worth of bytes.
+  const get = async (docs: RevRequest[]): Promise<BulkGetResult[]> => {
+    const ids = [...new Set(docs.map((d) => d.id))];
+    if (ids.length > 1) {
+      const first = new Set(ids.slice(0, Math.ceil(ids.length / 2)));
+      const halves = [docs.filter((d) => first.has(d.id)), docs.filter((d) => !first.has(d.id))];
+      const out: BulkGetResult[] = [];
+      for (const half of halves) out.push(...((await ask(half, caps.response)) ?? (await get(half))));
+      return out;
     }
-    for (const r of reqs) {
-      const one = reqs.length > 1 ? await ask([r]) : null;
-      if (one) results.push(...one);
-      else if (r.rev) results.push({ id, docs: [{ ok: tooLargeStub(id, r.rev, caps.doc) }] });
-      else results.push({ id, docs: [{ error: { id, error: 'too_large', reason: 'document too large' } }] });
+    const id = ids[0]!;
+    const whole = docs.length > 1 ? await ask(docs, caps.doc) : null;
+    if (whole) return whole;
+    const out: BulkGetResult[] = [];
+    for (const r of docs) {
+      const one = await ask([r], caps.doc);
+      if (one) out.push(...one);
+      else if (r.rev) out.push({ id, docs: [{ ok: tooLargeStub(id, r.rev, caps.doc) }] });
+      else out.push({ id, docs: [{ error: { id, error: 'too_large', reason: 'document too large' } }] });
     }
-  }
-  const headers = new Headers({ 'content-type': 'application/json' });
-  const t = template as Response | null;
-  return new Response(JSON.stringify({ results }), { status: 200, statusText: t?.statusText ?? 'OK', headers });
+    return out;
+  };
+  const results = await get(asked);
+  return new Response(JSON.stringify({ results }), { status: 200, headers: { 'content-type': 'application/json' } });
 }
 
 /** `inner` with every answer's size limited (see the top of this file). */
