@@ -148,24 +148,25 @@ async function localCount(page: import('@playwright/test').Page): Promise<number
   });
 }
 
-test('a first sync of 500 clippings, up and down, with the service worker killed twice each way, ends complete with no duplicates', async () => {
-  test.setTimeout(150_000);
+test('a first sync of 1,000 clippings, up and down, with the service worker killed twice each way, ends complete with no duplicates', async () => {
+  test.setTimeout(240_000);
   // A slow network, so the kills land in the middle of the sync.
   const server = (await startSyncServer({ users: { [USER]: PASSWORD }, latencyMs: 120 })) as SyncServer;
   const [a, b] = await Promise.all([Sift.launch({ dist }), Sift.launch({ dist })]);
   const fields = { url: server.url, database: server.databaseOf(USER), user: USER, password: PASSWORD };
   const remote = server.db(server.databaseOf(USER));
-  const N = 500;
+  // Replication goes in batches of 250: 1,000 makes four, so both kills land between batches.
+  const N = 1000;
   const clipCount = async () => (await remote.allDocs({ startkey: 'clip:', endkey: 'clip:\uffff' })).rows.length;
   try {
     const optA = await a.openExtensionPage('src/options/index.html');
     await message(optA, 'clipping.restore', { clippings: Array.from({ length: N }, (_, i) => clipping(randomUUID(), i)) });
     expect(await localCount(optA)).toBe(N);
 
-    // Up: A turns sync on; the worker is killed once 100 and once 300 documents have arrived.
+    // Up: A turns sync on; the worker is killed once 250 and once 500 documents have arrived.
     await optA.close();
     const onA = await turnSyncOn(a, fields);
-    for (const mark of [100, 300]) {
+    for (const mark of [250, 500]) {
       await expect.poll(clipCount, { timeout: 60_000, intervals: [50] }).toBeGreaterThanOrEqual(mark);
       expect(await clipCount()).toBeLessThan(N);
       await killWorker(a, onA);
