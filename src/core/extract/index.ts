@@ -39,6 +39,10 @@ export interface ExtractResult {
 const CHAR_THRESHOLD = 100;
 // Less text than this left by pre-cleaning, on a page that had plenty, means it went wrong.
 const EMPTIED = 100;
+// Readability's own threshold, and how much more running text the page's text home must hold than
+// the block found for that block to be a wrong pick (see extractOurs).
+const DEFAULT_THRESHOLD = 500;
+const WRONG_PICK = 2;
 
 function stripMarks(root: Element): void {
   for (const el of Array.from(root.querySelectorAll(`[${ORDER_ATTR}], [${CAPTION_ATTR}], [${SECTION_ATTR}]`))) {
@@ -69,20 +73,35 @@ function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean
     const pre = preClean(work, { url, site, gentle });
     return { work, pre, pageText: work.body?.textContent ?? '' };
   };
-  let { work, pre, pageText } = cleanClone(false);
+  let gentle = false;
+  let { work, pre, pageText } = cleanClone(gentle);
   if (pageText.trim().length < EMPTIED && (doc.body?.textContent ?? '').trim().length >= EMPTIED * 5 && ruleOn('gentle-retry')) {
     // Class names emptied the page (a short story in a "twosidebarL" beside a "twosidebarR"):
     // start again without them.
-    ({ work, pre, pageText } = cleanClone(true));
+    gentle = true;
+    ({ work, pre, pageText } = cleanClone(gentle));
   }
   standIns(work, pre.removedHeadings);
-  // The identity serializer hands back Readability's element itself: no HTML round trip.
-  const parsed = new Readability<Node>(work, {
-    charThreshold: ruleOn('low-threshold') ? CHAR_THRESHOLD : undefined,
-    maxElemsToParse: options.maxElemsToParse,
-    keepClasses: false,
-    serializer: (node) => node,
-  }).parse();
+  const readable = (threshold: number | undefined) =>
+    // The identity serializer hands back Readability's element itself: no HTML round trip.
+    new Readability<Node>(work, {
+      charThreshold: threshold,
+      maxElemsToParse: options.maxElemsToParse,
+      keepClasses: false,
+      serializer: (node) => node,
+    }).parse();
+  const low = ruleOn('low-threshold');
+  let parsed = readable(low ? CHAR_THRESHOLD : undefined);
+  const found = visibleChars((parsed?.content as Element | null | undefined)?.textContent ?? '');
+  if (low && found < DEFAULT_THRESHOLD && pre.homeChars >= found * WRONG_PICK && ruleOn('threshold-retry')) {
+    // The low threshold let Readability stop at a short block (a teaser, a breadcrumb) while the
+    // page's running text sits elsewhere: read the page again as plain Readability would, with
+    // its own threshold and retries, and keep that when it found more.
+    ({ work, pre, pageText } = cleanClone(gentle));
+    standIns(work, pre.removedHeadings);
+    const again = readable(undefined);
+    if (visibleChars((again?.content as Element | null | undefined)?.textContent ?? '') > found) parsed = again;
+  }
   const container = parsed?.content as Element | null | undefined;
   const probe: NetProbe = { homeChars: pre.homeChars, containerChars: 0, containerHeadings: 0, keptHeadings: 0, linkShare: 0 };
   if (!parsed || !container) {

@@ -27,6 +27,7 @@ export const RULES = [
   { name: 'stand-ins', stage: 'pre-clean', purpose: 'put removed title headings back so Readability drops its title heading, not a section one' },
   // Readability and what we add around it.
   { name: 'low-threshold', stage: 'readability', purpose: 'Readability with a 100-character threshold so short news and CJK pages are not re-parsed' },
+  { name: 'threshold-retry', stage: 'readability', purpose: 'read again with Readability\'s own threshold when the low one stopped at a block far shorter than the page\'s running text' },
   { name: 'recover-lead', stage: 'readability', purpose: 'put back the standfirst Readability left in the article header' },
   // Post-clean: on Readability's container.
   { name: 'title-heading', stage: 'post-clean', purpose: 'drop the heading that repeats the title' },

@@ -82,15 +82,25 @@ export function countHeadings(root: Element): number {
   return root.querySelectorAll('h2, h3, h4').length;
 }
 
-function suspicions(attempt: OurAttempt): NetReason[] {
-  const { result, probe } = attempt;
-  const chars = visibleChars(result.article?.text ?? '');
+export type NetThresholds = typeof NET;
+
+/** The net's questions, as a pure function of our text's size and the probe (bench/tune-net.ts replays it). */
+export function suspect(chars: number, probe: NetProbe, t: NetThresholds = NET): NetReason[] {
   if (chars === 0) return ['empty'];
   const out: NetReason[] = [];
-  if (probe.homeChars >= NET.minHomeChars && chars < probe.homeChars * NET.shortOfHome) out.push('short-of-home');
-  if (probe.containerChars >= NET.minContainerChars && chars < probe.containerChars * NET.cut) out.push('cut');
-  if (probe.containerHeadings >= NET.listHeadings && probe.keptHeadings * 3 <= probe.containerHeadings) out.push('list-cut');
+  if (probe.homeChars >= t.minHomeChars && chars < probe.homeChars * t.shortOfHome) out.push('short-of-home');
+  if (probe.containerChars >= t.minContainerChars && chars < probe.containerChars * t.cut) out.push('cut');
+  if (probe.containerHeadings >= t.listHeadings && probe.keptHeadings * 3 <= probe.containerHeadings) out.push('list-cut');
   return out;
+}
+
+/** Once fired: whether plain Readability's text replaces ours. */
+export function prefersPlain(siftChars: number, plainChars: number, t: NetThresholds = NET): boolean {
+  return plainChars > 0 && (siftChars === 0 || plainChars >= siftChars * t.better);
+}
+
+function suspicions(attempt: OurAttempt): NetReason[] {
+  return suspect(visibleChars(attempt.result.article?.text ?? ''), attempt.probe);
 }
 
 /**
@@ -113,14 +123,14 @@ export function dropUnreadableStyles(doc: Document): number {
   return dropped;
 }
 
-interface Plain {
+export interface Plain {
   container: Element;
   parsed: NonNullable<ReturnType<Readability<Node>['parse']>>;
   text: string;
 }
 
 /** Plain Readability, as the benchmarks define it (default options), on a clone of the page. */
-function plainReadability(doc: Document, options: ExtractOptions, safeStyles: boolean): Plain | null {
+export function plainReadability(doc: Document, options: ExtractOptions, safeStyles: boolean): Plain | null {
   const work = doc.cloneNode(true) as Document;
   if (safeStyles) dropUnreadableStyles(work);
   const parsed = new Readability<Node>(work, { maxElemsToParse: options.maxElemsToParse, serializer: (n) => n }).parse();
@@ -194,7 +204,7 @@ export function withSafetyNet(doc: Document, options: ExtractOptions, ours: (saf
   }
   const plainChars = plain ? visibleChars(plain.text) : 0;
   const oursResult = attempt?.result ?? null;
-  const takePlain = plain !== null && plainChars > 0 && (siftChars === 0 || plainChars >= siftChars * NET.better);
+  const takePlain = plain !== null && prefersPlain(siftChars, plainChars);
   if (plain && takePlain) {
     return { ...fromPlain(doc, options, plain, oursResult, attempt?.probe.linkShare || null), net: report(true, 'readability', plainChars) };
   }

@@ -1,0 +1,85 @@
+// The failure kinds seen on unseen pages (issue 11), each pinned on a faithful reduction of a real
+// development-pool page of that kind (fixtures/extract/<slug>, made with bench/lib/make-fixture.ts).
+// The golden test (test/fixtures.test.ts) checks their whole output; here each is checked for the
+// failure itself, with the guard against it switched off to show the page really is of that kind.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/core/extract/index.ts';
+import { suspect, type NetProbe } from '../../src/core/extract/safety-net.ts';
+import { disableRules, enableAllRules } from '../../src/core/extract/rules.ts';
+import { decodeHtml } from '../../src/cli/decode.ts';
+import { readFixture } from '../../bench/lib/fixture.ts';
+import { ROOT, parse } from '../helpers.ts';
+
+function load(slug: string): { doc: () => Document; url: string } {
+  const { bytes, expected } = readFixture(join(ROOT, 'fixtures/extract', slug));
+  const url = expected.source.url;
+  const html = decodeHtml(bytes).text;
+  return { doc: () => parse(html, url), url };
+}
+
+function withRulesOff<T>(names: string[], run: () => T): T {
+  disableRules(names);
+  try {
+    return run();
+  } finally {
+    enableAllRules();
+  }
+}
+
+describe('pre-cleaning removes the only text block of a short news story', () => {
+  // newsweb-dev (L3S-GN1, 2007): a seven-paragraph story whose wrappers' class names read as page
+  // furniture to pre-clean.
+  const { doc, url } = load('en-short-news-home');
+
+  it('keeps the story: the text home is never removed', () => {
+    const out = extractArticle(doc(), { url });
+    expect(out.net?.fired).toBe(false);
+    expect(out.article?.text).toContain('The Nintendo Wii has been voted the best console of 2007');
+    expect(out.article?.text).toContain('such as weight.');
+    expect(out.article?.text.split('\n').length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('is that kind of page: without the guards our layers are empty, and the net brings the story back', () => {
+    const ours = withRulesOff(['text-home', 'gentle-retry', 'safety-net'], () => extractArticle(doc(), { url }));
+    expect(ours.article?.text ?? '').not.toContain('The Nintendo Wii has been voted');
+    const netted = withRulesOff(['text-home', 'gentle-retry'], () => extractArticle(doc(), { url }));
+    expect(netted.net).toMatchObject({ fired: true, reasons: ['empty'], chose: 'readability' });
+    expect(netted.article?.text).toContain('The Nintendo Wii has been voted the best console of 2007');
+  });
+});
+
+describe('a list article cut to its first item', () => {
+  // newsweb-dev (Dragnet, 2012): "How Memory Works: 10 Things Most People Get Wrong", ten
+  // numbered sections, each a heading and its paragraphs.
+  const { doc, url } = load('en-list-article-items');
+
+  it('keeps every item, in order', () => {
+    const text = extractArticle(doc(), { url }).article!.text;
+    const items = text.split('\n').filter((l) => /^\d{1,2}\. /.test(l)).map((l) => Number(l.split('.')[0]));
+    expect(items).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(text).toContain('1. Memory does not decay');
+  });
+
+  it('makes the net suspicious when post-cleaning keeps a third or less of the section headings', () => {
+    const probe: NetProbe = { homeChars: 8361, containerChars: 7590, containerHeadings: 10, keptHeadings: 10, linkShare: 0.02 };
+    expect(suspect(7523, probe)).toEqual([]);
+    // Cut after the first item: one heading of ten and a tenth of the text left.
+    expect(suspect(900, { ...probe, keptHeadings: 1 })).toEqual(['cut', 'list-cut']);
+  });
+});
+
+describe('the low threshold stopping at a short block', () => {
+  // newsweb-dev (Dragnet, 2012): a photo story whose breadcrumb line, with a 100-character
+  // threshold, is all Readability keeps; the story's paragraphs hold over ten times as much.
+  const { doc, url } = load('en-freshome-short-pick');
+  const read = () => extractArticle(doc(), { url }).article?.text ?? '';
+
+  it("reads the page again with Readability's own threshold when the page holds far more running text", () => {
+    expect(read()).toContain('We received photos and information about a striking residential makeover');
+    // Without the retry (and without the net, which would catch it too), the breadcrumb is the article.
+    const stopped = withRulesOff(['threshold-retry', 'safety-net'], read);
+    expect(stopped).not.toContain('We received photos');
+    expect(stopped.length).toBeLessThan(150);
+  });
+});
