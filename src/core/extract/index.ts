@@ -92,11 +92,13 @@ function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean
     }).parse();
   const low = ruleOn('low-threshold');
   let parsed = readable(low ? CHAR_THRESHOLD : undefined);
-  const found = visibleChars((parsed?.content as Element | null | undefined)?.textContent ?? '');
-  if (low && found < DEFAULT_THRESHOLD && pre.homeChars >= found * WRONG_PICK && ruleOn('threshold-retry')) {
-    // The low threshold let Readability stop at a short block (a teaser, a breadcrumb) while the
-    // page's running text sits elsewhere: read the page again as plain Readability would, with
-    // its own threshold and retries, and keep that when it found more.
+  const first = parsed?.content as Element | null | undefined;
+  const found = visibleChars(first?.textContent ?? '');
+  if (low && found < DEFAULT_THRESHOLD && pre.homeChars >= found * WRONG_PICK && (!first || lineCount(first) <= 2) && ruleOn('threshold-retry')) {
+    // The low threshold let Readability stop at one short block (a teaser, a breadcrumb) while
+    // the page's running text sits elsewhere: read the page again as plain Readability would,
+    // with its own threshold and retries, and keep that when it found more. A short pick of many
+    // lines (an ingredient list, a table) is structured content, not a stray block: it stands.
     ({ work, pre, pageText } = cleanClone(gentle));
     standIns(work, pre.removedHeadings);
     const again = readable(undefined);
@@ -147,6 +149,10 @@ function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean
 export function forced(doc: Document, url: string, pm: ReturnType<typeof readPageMeta>): ExtractResult {
   const article = forcedArticle(doc, url, pm);
   return article ? { article, readability: { isArticle: true, reason: 'forced' } } : { article: null, readability: { isArticle: false, reason: 'no-content' } };
+}
+
+function lineCount(root: Element): number {
+  return blockText(root).split('\n').filter((l) => l.trim()).length;
 }
 
 /** The page's own site, from its address or its canonical one; null for files and unknown pages. */
