@@ -15,7 +15,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle, type NetReport } from '../src/core/extract/index.ts';
-import { visibleChars } from '../src/core/extract/safety-net.ts';
+import { lineCount, visibleChars } from '../src/core/extract/safety-net.ts';
 import type { Article } from '../src/core/types.ts';
 import { parseHtml, releaseDocument } from '../src/cli/dom.ts';
 import { parseArgs } from '../src/cli/args.ts';
@@ -44,6 +44,8 @@ export interface Row {
   readabilityEmpty: boolean;
   /** Characters (no whitespace) of our layers' text without the net, and of plain Readability's (bench/tune-net.ts). */
   noNetChars: number;
+  /** Its non-empty lines (rows of runs before this field existed lack it). */
+  noNetLines?: number;
   readabilityChars: number;
   net?: NetReport;
   error?: string;
@@ -97,7 +99,7 @@ async function runSet(ds: Dataset): Promise<Row[]> {
     rows.push({
       set: ds.name, id: page.id, url: page.url, sift: score(page, text), noNet: noNetText === null ? score(page, text) : score(page, noNetText), readability: score(page, base),
       siftEmpty: !hasText(text), readabilityEmpty: !hasText(base), net, error,
-      noNetChars: visibleChars(noNetText ?? text), readabilityChars: visibleChars(base),
+      noNetChars: visibleChars(noNetText ?? text), noNetLines: lineCount(noNetText ?? text), readabilityChars: visibleChars(base),
     });
     if (dump) {
       writeFileSync(join(dump, ds.name, `${page.id}.sift.txt`), text);

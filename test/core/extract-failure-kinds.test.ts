@@ -65,7 +65,7 @@ describe('a list article cut to its first item', () => {
     const probe: NetProbe = { homeChars: 8361, containerChars: 7590, containerHeadings: 10, keptHeadings: 10, linkShare: 0.02 };
     expect(suspect(7523, probe)).toEqual([]);
     // Cut after the first item: one heading of ten and a tenth of the text left.
-    expect(suspect(900, { ...probe, keptHeadings: 1 })).toEqual(['cut', 'list-cut']);
+    expect(suspect(900, { ...probe, keptHeadings: 1 }, undefined, 12)).toEqual(['cut', 'list-cut']);
   });
 });
 
