@@ -61,11 +61,11 @@ describe('a list article cut to its first item', () => {
     expect(text).toContain('1. Memory does not decay');
   });
 
-  it('makes the net suspicious when post-cleaning keeps a third or less of the section headings', () => {
+  it('makes the net suspicious when what is left of it is a line or two of a much longer text home', () => {
     const probe: NetProbe = { homeChars: 8361, containerChars: 7590, containerHeadings: 10, keptHeadings: 10, linkShare: 0.02 };
-    expect(suspect(7523, probe)).toEqual([]);
-    // Cut after the first item: one heading of ten and a tenth of the text left.
-    expect(suspect(900, { ...probe, keptHeadings: 1 }, undefined, 12)).toEqual(['cut', 'list-cut']);
+    expect(suspect(7523, probe, undefined, 64)).toEqual([]);
+    // Cut to the introduction: one line and a tenth of the text left.
+    expect(suspect(900, { ...probe, keptHeadings: 0 }, undefined, 1)).toEqual(['short-of-home']);
   });
 });
 

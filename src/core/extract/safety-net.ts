@@ -74,11 +74,18 @@ export const NET = {
    * list, a table) is structured content that the home, counting long runs only, does not see.
    */
   shortOfHomeLines: 2,
-  /** Below this share of Readability's container text, post-cleaning may have cut the article. */
-  cut: 0.4,
+  /**
+   * Below this share of Readability's container text, post-cleaning may have cut the article; and
+   * a container with this many h2-h4 headings, of which post-cleaning kept a third or less, may be
+   * a list article cut short. Both off (0, Infinity), by bench/tune-net.ts on the whole pool
+   * (2026-12-07): they fired on 17 of 1,423 pages, never kept a better text, and handed 5 pages to
+   * Readability's noisier one (the headings were those of related-story lists our cleaning rightly
+   * dropped): cjk-dev -0.0035 F1, trafilatura and newsweb -0.0003 and -0.0009. A list cut short
+   * to a line or two is still caught by shortOfHome.
+   */
+  cut: 0,
   minContainerChars: 300,
-  /** A container with this many section headings is a list or a long piece. */
-  listHeadings: 3,
+  listHeadings: Infinity,
   /** Plain Readability replaces a suspect result when it has this many times our text. */
   better: 1.6,
 };
