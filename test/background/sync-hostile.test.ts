@@ -8,7 +8,8 @@ import type { Article } from '../../src/core/types.ts';
 import { DexieStore } from '../../src/platform/store/dexie-store.ts';
 import { syncOnce, type SyncContext } from '../../src/background/sync/engine.ts';
 import { MAX_LEAVES } from '../../src/background/sync/apply.ts';
-import { cappedFetch, readCapped, ResponseTooLarge, type Caps } from '../../src/background/sync/capped-fetch.ts';
+import { cappedFetch, ResponseTooLarge, type Caps } from '../../src/background/sync/capped-fetch.ts';
+import { readCapped } from '../../src/background/read-capped.ts';
 import type { PouchCtor, PouchDb } from '../../src/background/sync/pouch-types.ts';
 import { authFetch, databaseUrl, problemOfError } from '../../src/background/sync/remote.ts';
 // @ts-expect-error -- a plain .mjs script without types

@@ -1,5 +1,6 @@
 import { decodeHtml } from '../../cli/decode.ts';
 import { privateAddressReason, type FetchPolicy } from '../../core/url-policy.ts';
+import { readCapped } from '../read-capped.ts';
 
 // One polite GET of one page, with every way it can go told apart: a page to clean, an answer
 // that is not a page (kept as a link), a passing trouble worth another try later, or a failure.
@@ -34,35 +35,6 @@ function retryAfter(v: string | null, now = Date.now()): number | null {
   const s = Number(v);
   const ms = Number.isFinite(s) ? s * 1000 : Date.parse(v) - now;
   return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, FETCH_LIMITS.maxRetryAfterMs) : null;
-}
-
-async function readCapped(res: Response, max: number): Promise<Uint8Array | null> {
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) {
-    await res.body?.cancel();
-    return null;
-  }
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /** The charset the server named, when it is one TextDecoder knows. */

@@ -9,6 +9,8 @@
 // the stand-in (so the batch completes and the document is not fetched again on every run), and
 // the library refuses it and reports it like any document of the wrong shape.
 
+import { readCapped } from '../read-capped.ts';
+
 /** The largest answer read whole (a batch of ordinary clippings is far below this). */
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 /** The largest single document revision read (the library refuses clippings above 16M characters). */
@@ -25,36 +27,6 @@ export class ResponseTooLarge extends Error {
   constructor(readonly url: string, readonly limit: number) {
     super(`the server's answer is larger than ${Math.round(limit / 2 ** 20)} MB`);
   }
-}
-
-/** The body's bytes, or null when it is longer than `cap` (then it is not read any further). */
-export async function readCapped(res: Response, cap: number): Promise<Uint8Array | null> {
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > cap) {
-    await res.body?.cancel().catch(() => {});
-    return null;
-  }
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
 
 function rebuilt(res: Response, body: Uint8Array | string): Response {
