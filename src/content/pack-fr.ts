@@ -1,5 +1,5 @@
 // One language pack of the names script (see src/core/entities/model/registry.ts): injected
-// before it, only on pages that need it (src/background/extract-tab.ts, packsFor).
+// before it, only on pages that need it (src/background/extract-tab.ts asks the names script, packsForArticle).
 import pack from '../core/entities/data/model-fr.json';
 
 const g = globalThis as { __siftPacks?: Record<string, unknown> };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { feat, feat2, fnv1a, prefix } from '../../src/core/entities/model/hash.ts';
 import { hasPack, loadedPacks, tag } from '../../src/core/entities/model/registry.ts';
-import { packsFor, wordPackFor } from '../../src/core/entities/model/packs-for.ts';
+import { wordPackFor } from '../../src/core/entities/model/packs-for.ts';
+import { packsForArticle } from '../../src/core/entities/index.ts';
 import { decode, labelSpans, unpackModel, LABELS, NLABELS, B64 } from '../../src/core/entities/model/tagger.ts';
 import { wordContext, docContext, shape } from '../../src/core/entities/model/word-features.ts';
 import { charClass } from '../../src/core/entities/model/char-features.ts';
@@ -84,12 +85,12 @@ describe('language packs', () => {
   });
 
   it('are chosen by the scripts an article contains', () => {
-    expect(packsFor('美国国务卿布林肯周二与加拿大、墨西哥、日本和韩国外长通话。', 'zh-CN')).toEqual(['zh']);
-    expect(packsFor('美国国务卿安东尼‧布林肯（Antony Blinken）周二与加拿大外长通话。', 'zh-CN')).toEqual(['zh', 'en']);
-    expect(packsFor('Secretary of State Antony Blinken called Mexico.', 'en')).toEqual(['en']);
-    expect(packsFor('Olaf Scholz traf Emmanuel Macron in Berlin.', 'de-DE')).toEqual(['de']);
-    expect(packsFor('ヒラリー・クリントンはメキシコと韓国を訪れた。', 'ja')).toEqual([]);
-    expect(packsFor('Владимир Путин встретился с Си Цзиньпином.', 'ru')).toEqual([]);
+    expect(packsForArticle({ text: '美国国务卿布林肯周二与加拿大、墨西哥、日本和韩国外长通话。', title: '', lang: 'zh-CN' })).toEqual(['zh']);
+    expect(packsForArticle({ text: '美国国务卿安东尼‧布林肯（Antony Blinken）周二与加拿大外长通话。', title: '', lang: 'zh-CN' })).toEqual(['zh', 'en']);
+    expect(packsForArticle({ text: 'Secretary of State Antony Blinken called Mexico.', title: '', lang: 'en' })).toEqual(['en']);
+    expect(packsForArticle({ text: 'Olaf Scholz traf Emmanuel Macron in Berlin.', title: '', lang: 'de-DE' })).toEqual(['de']);
+    expect(packsForArticle({ text: 'ヒラリー・クリントンはメキシコと韓国を訪れた。', title: '', lang: 'ja' })).toEqual([]);
+    expect(packsForArticle({ text: 'Владимир Путин встретился с Си Цзиньпином.', title: '', lang: 'ru' })).toEqual([]);
     expect(wordPackFor('pt-BR')).toBe('pt');
     expect(wordPackFor(null)).toBe('en');
   });

@@ -1,7 +1,7 @@
 // Which language packs are loaded, and the one way to ask them for names. A pack is the packed
 // weights of one language's tagger (data/model-<lang>.json). In the extension each pack is its own
 // injected file (src/content/pack-<lang>.ts) that puts its weights on globalThis.__siftPacks before
-// the names script runs, so a page loads only the packs its text needs (packsFor); in Node,
+// the names script runs, so a page loads only the packs its text needs (packsForArticle); in Node,
 // all-packs.ts registers every pack.
 import zhData from '../data/zh.json';
 import type { Candidate } from '../candidate.ts';
@@ -12,7 +12,7 @@ import { charContext, encodeChars, type RuleSpan } from './char-features.ts';
 import { packGazetteers } from './gazetteers.ts';
 import { MIN_SCORE, type Floors } from './thresholds.ts';
 
-export { PACK_LANGS, packsFor } from './packs-for.ts';
+export { PACK_LANGS } from './packs-for.ts';
 
 /** A name the model found: UTF-16 offsets into the text, end exclusive, and how sure it is. */
 export interface ModelMention {
