@@ -17,9 +17,9 @@ import { extractArticle } from '../src/core/extract/index.ts';
 import { RULES, disableRules, enableAllRules, stopTrace, traceRules } from '../src/core/extract/rules.ts';
 import { parseHtml, releaseDocument } from '../src/cli/dom.ts';
 import { parseArgs } from '../src/cli/args.ts';
-import { pageHtml, pageUrl, type Dataset, type Page } from './lib/dataset.ts';
+import { pageHtml, pageUrl, scorePage, type Dataset, type Page } from './lib/dataset.ts';
 import { loadPool } from './lib/pool.ts';
-import { aggregateShingles, aggregateSnippets, scoreShingles, scoreSnippets, type PageScore, type Snippets } from './lib/metrics.ts';
+import { aggregateShingles, aggregateSnippets, type PageScore } from './lib/metrics.ts';
 
 const { opts } = parseArgs(process.argv.slice(2));
 const names = opts.get('rules')?.split(',') ?? RULES.map((r) => r.name);
@@ -47,8 +47,7 @@ interface SetResult {
 }
 
 async function runSet(ds: Dataset): Promise<SetResult> {
-  const score = (page: Page, text: string): PageScore =>
-    ds.metric === 'snippets' ? scoreSnippets(page.truth as Snippets, text) : scoreShingles(page.truth as string, text, ds.tokenizer);
+  const score = (page: Page, text: string): PageScore => scorePage(ds, page, text);
   const aggregate = (s: PageScore[]) => (ds.metric === 'snippets' ? aggregateSnippets(s) : aggregateShingles(s)).f1;
   const on: PageScore[] = [];
   const off = new Map<string, { scores: PageScore[]; changed: number }>(names.map((n) => [n, { scores: [], changed: 0 }]));

@@ -19,10 +19,10 @@ import { lineCount, visibleChars } from '../src/core/extract/safety-net.ts';
 import type { Article } from '../src/core/types.ts';
 import { parseHtml, releaseDocument } from '../src/cli/dom.ts';
 import { parseArgs } from '../src/cli/args.ts';
-import { pageHtml, pageUrl, type Dataset, type Page } from './lib/dataset.ts';
+import { pageHtml, pageUrl, scorePage, type Dataset, type Page } from './lib/dataset.ts';
 import { loadPool } from './lib/pool.ts';
-import { BaselineCache, plainReadability } from './lib/baseline.ts';
-import { aggregateShingles, aggregateSnippets, scoreShingles, scoreSnippets, type Corpus, type PageScore, type Snippets } from './lib/metrics.ts';
+import { BaselineCache } from './lib/baseline.ts';
+import { aggregateShingles, aggregateSnippets, type Corpus, type PageScore } from './lib/metrics.ts';
 import { disableRules, enableAllRules } from '../src/core/extract/rules.ts';
 
 const { opts } = parseArgs(process.argv.slice(2), ['no-cache', 'with-title']);
@@ -56,22 +56,13 @@ const hasText = (s: string): boolean => /[\p{L}\p{N}]/u.test(s);
 async function runSet(ds: Dataset): Promise<Row[]> {
   const pages = only ? ds.pages.filter((p) => only.some((o) => p.id.startsWith(o))) : ds.pages;
   const cache = new BaselineCache(ds.dir, !opts.has('no-cache'));
-  const score = (page: Page, text: string): PageScore =>
-    ds.metric === 'snippets' ? scoreSnippets(page.truth as Snippets, text) : scoreShingles(page.truth as string, text, ds.tokenizer);
+  const score = (page: Page, text: string): PageScore => scorePage(ds, page, text);
   if (dump) mkdirSync(join(dump, ds.name), { recursive: true });
   const rows: Row[] = [];
   for (const [i, page] of pages.entries()) {
     const url = pageUrl(page);
     const doc = parseHtml(pageHtml(ds, page), url);
-    let base = cache.get(page.id);
-    if (base === undefined) {
-      try {
-        base = plainReadability(doc.cloneNode(true) as Document);
-      } catch {
-        base = '';
-      }
-      cache.set(page.id, base);
-    }
+    const base = cache.textOf(page.id, doc);
     let text = '';
     let error: string | undefined;
     let net: NetReport | undefined;

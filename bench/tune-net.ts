@@ -25,11 +25,11 @@ import { NET, plainReadability, prefersPlain, suspect, visibleChars, lineCount, 
 import { disableRules, enableAllRules } from '../src/core/extract/rules.ts';
 import { parseHtml, releaseDocument } from '../src/cli/dom.ts';
 import { parseArgs } from '../src/cli/args.ts';
-import { pageHtml, pageUrl, type Dataset, type Page } from './lib/dataset.ts';
+import { pageHtml, pageUrl, scorePage, type Dataset, type Page } from './lib/dataset.ts';
 import { loadPool } from './lib/pool.ts';
 import type { Row } from './quality.ts';
-import { BaselineCache, plainReadability as benchReadability } from './lib/baseline.ts';
-import { aggregateShingles, aggregateSnippets, scoreShingles, scoreSnippets, type PageScore, type Snippets } from './lib/metrics.ts';
+import { BaselineCache } from './lib/baseline.ts';
+import { aggregateShingles, aggregateSnippets, type PageScore } from './lib/metrics.ts';
 
 const { opts } = parseArgs(process.argv.slice(2), ['reuse']);
 
@@ -68,21 +68,12 @@ const hasText = (s: string): boolean => /[\p{L}\p{N}]/u.test(s);
 
 async function collect(ds: Dataset): Promise<PageFeatures[]> {
   const cache = new BaselineCache(ds.dir, true);
-  const score = (page: Page, text: string): PageScore =>
-    ds.metric === 'snippets' ? scoreSnippets(page.truth as Snippets, text) : scoreShingles(page.truth as string, text, ds.tokenizer);
+  const score = (page: Page, text: string): PageScore => scorePage(ds, page, text);
   const rows: PageFeatures[] = [];
   for (const [i, page] of ds.pages.entries()) {
     const url = pageUrl(page);
     const doc = parseHtml(pageHtml(ds, page), url);
-    let base = cache.get(page.id);
-    if (base === undefined) {
-      try {
-        base = benchReadability(doc.cloneNode(true) as Document);
-      } catch {
-        base = '';
-      }
-      cache.set(page.id, base);
-    }
+    const base = cache.textOf(page.id, doc);
     disableRules(['safety-net']);
     let oursText = '';
     let probe: NetProbe | null = null;

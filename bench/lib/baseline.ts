@@ -28,6 +28,20 @@ export class BaselineCache {
     return this.data[id];
   }
 
+  /** Plain Readability's text of a page, from the cache or parsed now ('' when it throws). */
+  textOf(id: string, doc: Document): string {
+    let text = this.get(id);
+    if (text === undefined) {
+      try {
+        text = plainReadability(doc.cloneNode(true) as Document);
+      } catch {
+        text = '';
+      }
+      this.set(id, text);
+    }
+    return text;
+  }
+
   set(id: string, text: string): void {
     this.data[id] = text;
     this.dirty = true;

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decodeHtml } from '../../src/cli/decode.ts';
-import type { Snippets, Tokenizer } from './metrics.ts';
+import { scoreShingles, scoreSnippets, type PageScore, type Snippets, type Tokenizer } from './metrics.ts';
 
 export interface Page {
   id: string;
@@ -70,4 +70,9 @@ export function pageHtml(ds: Dataset, page: Page): string {
 /** A URL for pages without one, so relative links still resolve. */
 export function pageUrl(page: Page): string {
   return page.url || `https://bench.invalid/${page.id}.html`;
+}
+
+/** A page's score for `text` by its set's own metric (shingles or snippets). */
+export function scorePage(ds: Dataset, page: Page, text: string): PageScore {
+  return ds.metric === 'snippets' ? scoreSnippets(page.truth as Snippets, text) : scoreShingles(page.truth as string, text, ds.tokenizer);
 }
