@@ -126,6 +126,23 @@ describe('anchoring a highlight on a changed text', () => {
     expect(reanchor(EN, span, gone)).toBeNull();
   });
 
+  it('says "not found" when a short phrase was reworded in place and occurs elsewhere with only one side alike', () => {
+    // The benchmark's one wrong placement (seed 1): "to decrease" in "has been shown to decrease
+    // calorie intake, enhance…" reworded, while "full to decrease calorie intake and…" stays
+    // earlier in the article: the words after agree for 15 characters, the words before do not.
+    const text = fixtureText('en-healthline-guide');
+    const s = spanOf(text, 'been shown to decrease calorie');
+    const phrase = { start: s.start + 'been shown '.length, end: s.start + 'been shown to decrease'.length };
+    expect(text.slice(phrase.start, phrase.end)).toBe('to decrease');
+    const edited = text.replace('been shown to decrease calorie', 'been shown to lower calorie');
+    expect(reanchor(text, phrase, edited)).toBeNull();
+    // Unchanged, or with words inserted right after it (one side spoiled, the other whole),
+    // it is still found in place.
+    expect(reanchor(text, phrase, text)).toMatchObject({ ...phrase, how: 'exact' });
+    const inserted = `${text.slice(0, phrase.end)} advertisement inserted here.${text.slice(phrase.end)}`;
+    expect(reanchor(text, phrase, inserted)).toMatchObject({ ...phrase, how: 'exact' });
+  });
+
   it('places a very long passage (thousands of characters) whose middle gained an advertisement', () => {
     const paras = LONG.split('\n');
     const long = paras.slice(4, 14).join('\n');

@@ -53,6 +53,10 @@ function weight(s: string): number {
   return w;
 }
 const INFORMATIVE = 16;
+/** Context characters a short quote needs on each side that has context. */
+const SIDE = 3;
+/** Context characters that make one side alone convincing (describe() keeps 32 a side). */
+const FULL_SIDE = 24;
 const FUZZY_MIN_WEIGHT = 10;
 
 interface Candidate {
@@ -138,6 +142,12 @@ function exactStep(c: Ctx, q: string, hintAt: number): Candidate | null | 'ambig
   // A short quote found once, with nothing around it as before, may be a chance match of the
   // same words elsewhere: trust it only with some context.
   if (weight(q) < INFORMATIVE && context > 0 && ctxOf(best) < Math.min(4, context)) return 'ambiguous';
+  // ...and with context agreeing on both sides, or all along one side: a few words reworded at
+  // the true place can leave the same short phrase elsewhere, followed by the same few words.
+  // (An edit right beside an unchanged passage, such as an inserted paragraph, spoils one side
+  // only, and the other still agrees in full.)
+  const oneSided = (c.pre.length >= SIDE && best.left < SIDE) || (c.suf.length >= SIDE && best.right < SIDE);
+  if (weight(q) < INFORMATIVE && oneSided && ctxOf(best) < FULL_SIDE) return 'ambiguous';
   return best;
 }
 
