@@ -142,12 +142,14 @@ function exactStep(c: Ctx, q: string, hintAt: number): Candidate | null | 'ambig
   // A short quote found once, with nothing around it as before, may be a chance match of the
   // same words elsewhere: trust it only with some context.
   if (weight(q) < INFORMATIVE && context > 0 && ctxOf(best) < Math.min(4, context)) return 'ambiguous';
-  // ...and with context agreeing on both sides, or all along one side: a few words reworded at
-  // the true place can leave the same short phrase elsewhere, followed by the same few words.
+  // ...and one of up to a few words needs context agreeing on both sides, or all along one side:
+  // a passage reworded or deleted at the true place can leave the same phrase elsewhere, with the
+  // same few words on one side ("The Swedish investigation had…" gone, "What was the Swedish
+  // investigation about?" kept).
   // (An edit right beside an unchanged passage, such as an inserted paragraph, spoils one side
   // only, and the other still agrees in full.)
   const oneSided = (c.pre.length >= SIDE && best.left < SIDE) || (c.suf.length >= SIDE && best.right < SIDE);
-  if (weight(q) < INFORMATIVE && oneSided && ctxOf(best) < FULL_SIDE) return 'ambiguous';
+  if (weight(q) < 2 * INFORMATIVE && oneSided && ctxOf(best) < FULL_SIDE) return 'ambiguous';
   return best;
 }
 
