@@ -151,12 +151,16 @@ async function main(): Promise<void> {
       const note = `edit ${e} ${randomUUID()}`;
       const t0 = performance.now();
       await message(pa, 'clipping.update', { id, note });
-      await message(pa, 'sync.now', {});
-      await message(pb, 'sync.now', {});
+      const ta = performance.now();
+      const sa = await message<{ ms: object }>(pa, 'sync.now', {});
+      const tb = performance.now();
+      const sb = await message<{ ms: object }>(pb, 'sync.now', {});
+      if (e < 2) log(`edit ${e}: update ${Math.round(ta - t0)} ms, A ${Math.round(tb - ta)} ms ${JSON.stringify(sa.ms)}, B ${Math.round(performance.now() - tb)} ms ${JSON.stringify(sb.ms)}`);
       const got = await readClipping(pb, id);
       if (got?.note !== note) throw new Error(`edit ${e} did not arrive`);
       lat.push(performance.now() - t0);
     }
+    log(`edit to the other device, each (ms): ${lat.map((x) => Math.round(x)).join(' ')}`);
 
     // The same clippings edited on both sides: tags on A, notes on B, then both sync.
     const both = ids.slice(0, CONFLICTS);
