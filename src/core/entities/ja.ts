@@ -51,7 +51,7 @@ const KIN_LEAD = /^(?:[長次三四五]女|[長次三四五]男|長兄|次兄|�
 const ORG_SUFFIX_ANY = new RegExp(`(?:${[...ORG_HEADS, '集団', '社'].join('|')})`, 'gu');
 // Words run into the front of a name in kanji text (母体大阪産業大学, 一般社団法人日本玩具協会):
 // legal forms, which gold standards and readers leave out, and a few ordinary words.
-const ORG_LEAD = /^(?:(?:公益|一般)(?:財団|社団)法人|社会福祉法人|学校法人|独立行政法人|合資会社|合名会社|地元|母体|大手|中小|傘下|系列|代々|結果|元|旧|後)(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z]{2})/u;
+const ORG_LEAD = /^(?:(?:公益|一般)(?:財団|社団)法人|社会福祉法人|学校法人|独立行政法人|合資会社|合名会社|地元|母体|大手|中小|傘下|系列|代々|結果|元|旧|後)・?(?=[\p{Script=Han}\p{Script=Katakana}A-Za-z]{2})/u;
 const ORG_PREFIX_SKIP = /^(?:同|当|本|各|全|両|他|旧|元|前|新|自|我が|わが|その|この|同社|子|親)$/;
 const RUN = new RegExp(`${NAME_CHARS}+`, 'gu');
 const KANA_FULL_NAME = new RegExp(`[${KATA}]{2,}(?:[・＝][${KATA}]{1,})+`, 'gu');
@@ -83,8 +83,14 @@ function dottedType(name: string, t: JaTables): Candidate['type'] | null {
   return 'person';
 }
 
+// One-character country names in news Japanese: 米大統領, 米GM, 渡米, 独伊 (米 is also rice: only
+// before a word of state, press or business, a company's name, or after a verb of travel).
+const ABBR_PLACE =
+  /(?<=[渡訪駐在全対日欧]|[^\p{Script=Han}々]|^)米(?=大統領|国務|国防|政府|政権|軍|議会|上院|下院|連邦|司法|大使|紙|誌|企業|大手|[\p{Script=Katakana}A-Z])|(?<=[渡訪駐])[米英独仏露豪印韓中](?![\p{Script=Han}々])|(?<![\p{Script=Han}々])[米英独仏露](?=[米英独仏伊露中韓][の・がはとも、])/gu;
+
 export function jaCandidates(text: string, out: Candidate[]): void {
   const t = load();
+  for (const m of text.matchAll(ABBR_PLACE)) out.push({ start: m.index!, end: m.index! + 1, type: 'place', source: 'rule', priority: 1 });
   for (const run of text.matchAll(RUN)) {
     const s = run[0];
     const from = run.index!;
