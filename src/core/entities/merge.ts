@@ -140,6 +140,16 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
     const full = places.filter((n) => n.length === 2 && n.startsWith(ch));
     if (full.length === 1) forms.union(full[0]!, ch);
   }
+  // A city written with and without its unit: 华盛顿特区 / 华盛顿, 北京市 / 北京 (not 州 or 省:
+  // 华盛顿州 is not the city of Washington).
+  for (const name of places) {
+    const bare = /^(\p{Script=Han}{2,})(?:特别行政区|特区|市)$/u.exec(name)?.[1];
+    if (!bare || topType(typeOf.get(name)!) !== 'place') continue;
+    const votes = typeOf.get(bare);
+    if (votes && topType(votes) !== 'place') continue;
+    if (!votes) note(bare, 'place', 'rule', 0);
+    forms.union(name, bare);
+  }
   for (const e of extra) {
     note(e.name, e.type ?? 'topic', e.source, e.type ? 3 : 0);
   }

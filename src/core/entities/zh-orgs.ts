@@ -17,6 +17,11 @@ const AFTER_SINGLE = /^[书主副领负召举发决已将也还都日今近最�
 // Characters between the place and the head: 河北省(人民)检察院, 青岛(海牛)队.
 const GAP = 6;
 
+// Institutions only a country has (the State Council or Department, the foreign and defence
+// ministries): after a city or a state they are the country's, not the city's, and the place
+// before them is a place of its own (在华盛顿特区国务院: 华盛顿特区 and 国务院).
+export const NATIONAL_HEAD = /(?:国务院|外交部|国防部)$/;
+
 const isHan = (ch: string | undefined): boolean => !!ch && /\p{Script=Han}/u.test(ch);
 
 /** End of the organisation whose name starts at `start` and continues after `from`, or -1. */
@@ -40,10 +45,12 @@ function orgEnd(text: string, start: number, from: number): number {
 /**
  * Organisation candidates from the places and organisations found (`places`: gazetteer spans;
  * a known organisation heads longer names too: 联合国安全理事会, 欧盟委员会) and national prefixes.
+ * `isCountry` tells a country or region from a city or state, for the national heads.
  */
-export function zhOrgCandidates(text: string, places: Candidate[], out: Candidate[]): void {
+export function zhOrgCandidates(text: string, places: Candidate[], out: Candidate[], isCountry: (name: string) => boolean = () => true): void {
   for (const p of places) {
     const end = orgEnd(text, p.start, p.end);
+    if (end > p.end && p.type === 'place' && NATIONAL_HEAD.test(text.slice(p.start, end)) && !isCountry(text.slice(p.start, p.end))) continue;
     if (end > p.end) out.push({ start: p.start, end, type: 'organization', source: 'rule', priority: 3 });
   }
   // National and international prefixes start names without a place: 中国人民银行, 全国总工会,

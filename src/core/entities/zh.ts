@@ -27,6 +27,9 @@ const RELATION = /^(?:两国|三国|四国|关系|双方|之间|合作|贸易|�
 // Ministries (财政部, 外交部, not 外交部长) and party committees (市委, 党中央) are named alone too.
 const STANDALONE_ORG =
   /国会|参议院|众议院|议会|内阁|(?:外交|国防|财政|商务|司法|内政|农业|教育|卫生|交通|铁道|建设|文化|科技|科学技术|民政|劳动|人事|监察|水利|公安|国家安全|外经贸|对外贸易经济合作|国土资源|信息产业|环境|能源|工业|贸易|经济|法务|大藏|通产|农林|外务|宣传|组织|统战)部(?![长门分])|(?:[省市县区]委|党委|党中央)(?![员会])/g;
+// The unit after a bare place name (see zhCandidates), and the units a place name may already end in.
+const UNIT_AFTER = /^(?:特别行政区|特区|自治区|自治州|州|市|省)(?![长委份场民政会立])/u;
+const UNIT_END = /(?:[省市县区州镇乡村旗])$/u;
 // Characters that continue a title into another word (总统府, 部长们), not into a name.
 const AFTER_TITLE_NOT_NAME = /^[府们职选任级身号令办衔]/;
 
@@ -158,6 +161,13 @@ export function zhCandidates(text: string, out: Candidate[]): void {
   // shipped: a known place, one to three characters and an administrative unit).
   for (const p of out.filter((c) => c.type === 'place' && c.source === 'gazetteer')) {
     let at = p.end;
+    // A bare place name and its own unit: 华盛顿特区, 纽约州, 香港特别行政区 (one place, as the
+    // news corpora write it); not a title (市长), a committee (省委) or another word (中国市场).
+    const unit = UNIT_AFTER.exec(text.slice(at, at + 6));
+    if (unit && !UNIT_END.test(text.slice(p.start, p.end)) && !isZhRegion(text.slice(p.start, p.end)) && !t.lex.matchAt(text, at)) {
+      at += unit[0].length;
+      out.push({ start: p.start, end: at, type: 'place', source: 'rule', priority: 3 });
+    }
     for (let n = 0; n < 3; n++) {
       const m = /^[\p{Script=Han}]{1,3}?[县区市镇乡村旗]/u.exec(text.slice(at, at + 4));
       if (!m || [...m[0]].some((ch) => STOP.has(ch)) || t.lex.matchAt(text, at)) break;
@@ -167,7 +177,7 @@ export function zhCandidates(text: string, out: Candidate[]): void {
     }
   }
   // Place or national prefix + organisation head: 美国国务院, 青岛海牛队, 河北省委 (zh-orgs.ts).
-  zhOrgCandidates(text, out.filter((c) => (c.type === 'place' || c.type === 'organization') && c.source === 'gazetteer'), out);
+  zhOrgCandidates(text, out.filter((c) => (c.type === 'place' || c.type === 'organization') && c.source === 'gazetteer'), out, isZhRegion);
   // Runs of country abbreviations: 中美, 美韩日 (each one a place).
   // 访华, 驻京, 来沪: a verb of travel or residence before a one-character place name.
   for (const m of text.matchAll(/(?<=[访来驻抵赴返离])[\p{Script=Han}](?=[\p{P}\s期访时后前的大使馆人])/gu)) {

@@ -7,6 +7,7 @@
 // gazetteer places 0.15, organisations 0.11, the name rules 0.17 and below) stays out.
 import type { Candidate } from '../candidate.ts';
 import { isZhRegion } from '../zh.ts';
+import { NATIONAL_HEAD } from '../zh-orgs.ts';
 import { tag } from './registry.ts';
 
 function trustedAlone(text: string, r: Candidate): boolean {
@@ -30,12 +31,42 @@ function tiles(m: { start: number; end: number }, rules: Candidate[]): { start: 
   return out.length >= 2 ? out : null;
 }
 
+/**
+ * An organisation the model reads over a city or state and a national institution (在华盛顿特区
+ * 国务院): organisations of a place are named with it (河北省公安厅), but only a country has a
+ * 国务院 or a foreign ministry (zh-orgs.ts), so the place the rules read before the head (华盛顿特区,
+ * also where the model's span starts inside it) and the head are two names.
+ */
+function nationalSplit(text: string, m: { start: number; end: number; type: string }, rules: Candidate[]): Candidate[] | null {
+  if (m.type !== 'organization') return null;
+  const head = NATIONAL_HEAD.exec(text.slice(m.start, m.end));
+  if (!head || head.index === 0) return null;
+  const at = m.start + head.index;
+  const place = rules.filter((r) => r.type === 'place' && r.end === at && r.start < at && r.start <= m.start + 1).sort((a, b) => a.start - b.start)[0];
+  if (!place || isZhRegion(text.slice(place.start, place.end))) return null;
+  return [
+    { start: place.start, end: at, type: 'place', source: 'model', priority: 7 },
+    { start: at, end: m.end, type: 'organization', source: 'model', priority: 7 },
+  ];
+}
+
+/** A span without the punctuation or space at its edges (the model runs over 'Blinken）'). */
+function trimmed<T extends { start: number; end: number }>(text: string, m: T): T | null {
+  let { start, end } = m;
+  while (start < end && /[\p{P}\s]/u.test(text[start]!)) start++;
+  while (end > start && /[\p{P}\s]/u.test(text[end - 1]!)) end--;
+  return end > start ? { ...m, start, end } : null;
+}
+
 export function zhCombined(text: string, rules: Candidate[]): Candidate[] {
   const found = tag('zh', text, rules);
   if (found.length === 0) return rules;
   // 外交部长, 院长: an organisation's head is a title; the organisation is not named (as in zh.ts).
-  const named = found.filter((m) => !(m.type === 'organization' && text[m.end] === '长'));
-  const split = named.flatMap((m): { start: number; end: number; type: Candidate['type']; score?: number }[] => (m.type === 'place' ? (tiles(m, rules) ?? [m]) : [m]));
+  const named = found.flatMap((m) => trimmed(text, m) ?? []).filter((m) => !(m.type === 'organization' && text[m.end] === '长'));
+  const national = named.flatMap((m) => nationalSplit(text, m, rules) ?? []);
+  const split = named
+    .filter((m) => !nationalSplit(text, m, rules))
+    .flatMap((m): { start: number; end: number; type: Candidate['type']; score?: number }[] => (m.type === 'place' ? (tiles(m, rules) ?? [m]) : [m]));
   const model: Candidate[] = split.map((m) => {
     // Title + name (priority 5) reading a longer name of the same type over the model's span:
     // 外长康京和 where the model stops at 康京. Measured: one name either way on the dev sets.
@@ -43,5 +74,5 @@ export function zhCombined(text: string, rules: Candidate[]): Candidate[] {
     return { start: longer?.start ?? m.start, end: longer?.end ?? m.end, type: m.type, source: 'model', priority: 6, score: m.score };
   });
   const alone = rules.filter((r) => trustedAlone(text, r) && !model.some((m) => m.start < r.end && r.start < m.end));
-  return [...model, ...alone.map((r) => ({ ...r, priority: 0 }))];
+  return [...national, ...model, ...alone.map((r) => ({ ...r, priority: 0 }))];
 }
