@@ -61,14 +61,9 @@ export function charContext(text: string, from: number, to: number, rules: RuleS
 }
 
 const P = Object.fromEntries(
-  ['c=', 'c-1=', 'c+1=', 'c-2=', 'c+2=', 'b-1=', 'b+1=', 'b-2=', 'b+2=', 't=', 'k=', 'k3=', 'r=', 'rn=', 'rc=', 'tr=', 'rp=', 'rx=', 't-=', 't+=', 'c-3=', 'c+3=', 'sx=', 'sp=', 'sn='].map((k) => [k, prefix(k)]),
+  ['c=', 'c-1=', 'c+1=', 'c-2=', 'c+2=', 'b-1=', 'b+1=', 'b-2=', 'b+2=', 't=', 'k=', 'k3=', 'r=', 'rn=', 'rc=', 'tr=', 'rp=', 'rx='].map((k) => [k, prefix(k)]),
 ) as Record<string, number>;
 const BIAS = fnv1a('b');
-const EXP = process.env.ZH_FEAT ?? '';
-// Characters that end place names (省, 市, 县...) and organisation names (公司, 大学, 部...).
-const PLACE_END = new Set([...'省市县区州镇乡村国岛山江河湖洋海湾港街路道']);
-const ORG_END = new Set([...'司学部局委会院社团队行所报台党厅署办组馆站厂中校军处']);
-const sfx = (ch: string): string => (PLACE_END.has(ch) ? 'P' : '') + (ORG_END.has(ch) ? 'O' : '') || '-';
 
 export function charFeatureHashes(ctx: CharContext, i: number, out: number[]): void {
   const { chars, classes } = ctx;
@@ -92,13 +87,6 @@ export function charFeatureHashes(ctx: CharContext, i: number, out: number[]): v
     feat(P['k3=']!, `${cl(i - 1)}${cl(i)}${cl(i + 1)}`),
     feat(P['tr=']!, `${ctx.translit[i - 1] ?? '_'}${ctx.translit[i]}${ctx.translit[i + 1] ?? '_'}`),
   );
-  if (EXP.includes('A')) {
-    out.push(feat2(P['t-=']!, at(i - 2), `${at(i - 1)}${c}`), feat2(P['t+=']!, c, `${at(i + 1)}${at(i + 2)}`));
-  }
-  if (EXP.includes('U')) out.push(feat(P['c-3=']!, at(i - 3)), feat(P['c+3=']!, at(i + 3)));
-  if (EXP.includes('B')) {
-    out.push(feat(P['sx=']!, `${sfx(c)}${sfx(at(i + 1))}`), feat(P['sp=']!, `${sfx(at(i - 1))}${cl(i)}`), feat(P['sn=']!, `${sfx(at(i + 1))}${sfx(at(i + 2))}${sfx(at(i + 3))}`));
-  }
   const rules = ctx.rules[i]!;
   if (rules.length === 0) out.push(feat(P['r=']!, 'none'));
   for (const r of rules) {
