@@ -43,6 +43,12 @@ describe('entities of the seed page', () => {
     for (const word of ['通话', '一职', '详细', '外交部']) expect(people).not.toContain(word);
   });
 
+  it('reads the lead caption: 华盛顿 (在华盛顿特区国务院) is a place, and the photo credit names nobody', () => {
+    expect(find('华盛顿')?.type).toBe('place');
+    expect(find('华盛顿特区国务院')).toBeUndefined();
+    for (const credit of ['CARLOS BARRIA', 'POOL', 'AFP', 'Getty Images']) expect(find(credit), credit).toBeUndefined();
+  });
+
   it('takes "三国同盟关系" (a three-country alliance) for no organisation', () => {
     expect(find('同盟')).toBeUndefined();
   });
