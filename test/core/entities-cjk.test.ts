@@ -1,7 +1,7 @@
 // Rules for Chinese and Japanese names built from parts: organisation heads, lists joined by ・,
 // addresses next to names, full names whose surname is not listed, titles written into names.
 import { describe, expect, it } from 'vitest';
-import { findEntities } from '../../src/core/entities/index.ts';
+import { captionText, findEntities } from '../../src/core/entities/index.ts';
 import type { Entity } from '../../src/core/types.ts';
 
 const tag = (text: string, lang: string): Entity[] => findEntities({ doc: null, article: { title: '', text, lang } });
@@ -67,5 +67,23 @@ describe('Chinese names before an honorific', () => {
   });
   it('prefers the reading of a name that a title follows (周恩来总理)', () => {
     expect(typeOf(tag('周恩来总理曾经说过这句话。', 'zh'), '周恩来')).toBe('person');
+  });
+});
+
+describe('places before institutions, and one-character country names', () => {
+  it('reads a city before a national institution as a place, a country before it as part of the name', () => {
+    const ents = tag('布林肯在华盛顿特区国务院讲话。美国国务院和河北省公安厅发表声明。', 'zh');
+    expect(typeOf(ents, '华盛顿')).toBe('place');
+    expect(typeOf(ents, '华盛顿特区国务院')).toBeUndefined();
+    expect(typeOf(ents, '美国国务院')).toBe('organization');
+    expect(typeOf(ents, '河北省公安厅')).toBe('organization');
+  });
+  it('cuts the photo credit off the caption it reads', () => {
+    expect(captionText({ text: '正文。', leadImage: { src: '', alt: '', caption: '布林肯在华盛顿讲话。(CARLOS BARRIA/POOL/AFP via Getty Images)' } })).toBe('布林肯在华盛顿讲话。');
+    expect(captionText({ text: '正文。', leadImage: { src: '', alt: '', caption: '会场一角（新华社记者李明摄）' } })).toBe('会场一角');
+  });
+  it('takes 米 for the United States before a word of state, not as rice', () => {
+    expect(typeOf(tag('米大統領は日本を訪れた。', 'ja'), '米')).toBe('place');
+    expect(typeOf(tag('新米を食べた。', 'ja'), '米')).toBeUndefined();
   });
 });

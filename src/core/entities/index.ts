@@ -114,7 +114,7 @@ export function findNamesAndTags(input: EntityInput): NamesAndTags {
 const CREDIT = /\s*[(（][^()（）]*(?:\/|\bvia\b|\b(?:Getty|Images|AFP|Reuters|AP|EPA|Xinhua|Photo|photo|Credit|credit)\b|摄|图片|图源|来源|供图)[^()（）]*[)）]\s*$/u;
 
 /** The lead picture's caption, without its credit: shown with the article, so read for names. */
-export function captionText(article: TaggedArticle): string {
+export function captionText(article: Pick<TaggedArticle, 'text' | 'leadImage'>): string {
   const caption = article.leadImage?.caption?.trim();
   if (!caption || article.text.includes(caption)) return '';
   return caption.replace(CREDIT, '').trim();

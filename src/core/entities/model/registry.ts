@@ -134,6 +134,7 @@ function tagChars(text: string, rules: RuleSpan[]): ModelMention[] {
   const m = model('zh');
   if (!m) return [];
   const translit = new Set(zhData.translit);
+  const floors = floorsFor('zh');
   const out: ModelMention[] = [];
   let from = 0;
   for (const line of text.split('\n')) {
@@ -141,7 +142,9 @@ function tagChars(text: string, rules: RuleSpan[]): ModelMention[] {
     if (/\p{Script=Han}/u.test(line)) {
       const ctx = charContext(text, from, to, rules, translit);
       const { labels, margin } = decode(m, encodeChars(ctx));
-      for (const s of labelSpans(labels, margin)) out.push({ start: from + s.from, end: from + s.to, type: s.type, score: s.score });
+      for (const s of labelSpans(labels, margin)) {
+        if (s.score >= (floors[s.type] ?? -Infinity)) out.push({ start: from + s.from, end: from + s.to, type: s.type, score: s.score });
+      }
     }
     from = to + 1;
   }
