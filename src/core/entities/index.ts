@@ -185,5 +185,5 @@ function tagArticle(input: EntityInput, tags: PageTag[]): Entity[] {
     type: tag.type ?? (isRegionName(tag.name, [...locales, 'zh', 'ja']) ? 'place' : undefined),
     source: tag.source,
   }));
-  return assemble(text, mentions, extra, kind !== null);
+  return assemble(text, mentions, extra, kind !== null, text.length - captionText(input.article).length);
 }

@@ -55,7 +55,12 @@ function lastPart(name: string): string | null {
   return words.length >= 2 && /^\p{Lu}\p{Ll}{2,}$/u.test(last) ? last : null;
 }
 
-export function assemble(text: string, mentions: Candidate[], extra: ExtraName[], cjkDoc: boolean): Entity[] {
+/**
+ * `captionFrom`: where the lead caption the tagger also reads starts in `text` (index.ts). Its
+ * mentions count only for a name the article text never says, so a caption neither reorders the
+ * list nor changes which form names an entity.
+ */
+export function assemble(text: string, mentions: Candidate[], extra: ExtraName[], cjkDoc: boolean, captionFrom = text.length): Entity[] {
   const forms = new Forms();
   const groups = new Map<string, Group>();
   const typeOf = new Map<string, Map<EntityType, number>>();
@@ -168,17 +173,19 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
   const owner = new Map<string, Group>();
   for (const g of groups.values()) for (const f of g.forms.keys()) owner.set(f, g);
   // A one-character form (美) would match inside any word: count only where a layer found it.
-  for (const hit of new FormIndex([...owner.keys()].filter((f) => f.length > 1)).find(text)) {
-    const g = owner.get(hit.form)!;
-    g.forms.set(hit.form, g.forms.get(hit.form)! + 1);
-  }
+  const inCaption = new Map<Group, number>();
+  const tally = (g: Group, form: string, at: number): void => {
+    if (at >= captionFrom) inCaption.set(g, (inCaption.get(g) ?? 0) + 1);
+    else g.forms.set(form, g.forms.get(form)! + 1);
+  };
+  for (const hit of new FormIndex([...owner.keys()].filter((f) => f.length > 1)).find(text)) tally(owner.get(hit.form)!, hit.form, hit.start);
   for (const m of named) {
-    if (m.name.length === 1 && owner.has(m.name)) owner.get(m.name)!.forms.set(m.name, owner.get(m.name)!.forms.get(m.name)! + 1);
+    if (m.name.length === 1 && owner.has(m.name)) tally(owner.get(m.name)!, m.name, m.start);
   }
 
   const out: Entity[] = [];
   for (const g of groups.values()) {
-    const count = [...g.forms.values()].reduce((a, b) => a + b, 0);
+    const count = [...g.forms.values()].reduce((a, b) => a + b, 0) || (inCaption.get(g) ?? 0);
     // Page tags, keywords and JSON-LD are evidence for a mention's type and name, never a name on
     // their own: what the article (title and text) never says is not listed.
     if (count === 0) continue;
