@@ -166,7 +166,9 @@ function lineCase(words: string[]): string {
     if (capital(w)) caps++;
     if (UPPER_WORD.test(w)) upper++;
   }
-  if (n >= 2 && upper >= n * 0.6) return 'U';
+  // Three words at least: a Latin name in capitals inside Japanese text ("WHITE FOX") is its own
+  // stretch of two words, and no headline.
+  if (n >= 3 && upper >= n * 0.6) return 'U';
   if (n >= 3 && caps >= n * 0.8) return 'T';
   return 'N';
 }
