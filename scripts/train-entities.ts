@@ -5,7 +5,8 @@
 // sentences, so the same command on the same data writes the same file.
 //
 //   npx tsx scripts/train-entities.ts --lang en|de|fr|nl|pt|zh [--epochs N] [--keep-top N]
-//     [--min-count N] [--features word|word2] [--train-dir DIR] [--heldout] [--out FILE]
+//     [--min-count N] [--features word|word2|word3] [--caps N] [--copies SET=N,...] [--train-dir DIR]
+//     [--heldout] [--out FILE]
 //   --heldout: keep every 10th training document out and report its typed F1 (model choices are
 //   made there and on the dev sets through bench:entities; never trained on a dev set). With an
 //   explicit --out it also writes the held-out model there, for bench/entities-heldout.ts.
@@ -14,7 +15,7 @@ import { resolve, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { LABELS, NLABELS, B64, transitionFeatures, viterbi, type PackedModel, type Encoded } from '../src/core/entities/model/tagger.ts';
 import { fnv1a } from '../src/core/entities/model/hash.ts';
-import { docContext, encodeWords, wordContext } from '../src/core/entities/model/word-features.ts';
+import { docContext, encodeWords, featureVersion, wordContext } from '../src/core/entities/model/word-features.ts';
 import { charContext, encodeChars } from '../src/core/entities/model/char-features.ts';
 import { packGazetteers } from '../src/core/entities/model/gazetteers.ts';
 import { registerPack, tag } from '../src/core/entities/model/registry.ts';
@@ -37,8 +38,8 @@ const LANG = args.get('lang') ?? 'en';
 // feature set it reads ('word2' adds suffix, sentence-length and run-suffix features: measured on
 // wikiann-fr held-out training data, model alone, typed F1 0.758 -> 0.778; more epochs (10) or
 // more kept features (27,000) did not help there).
-const RECIPES: Record<string, { sets: [string, number][]; epochs: number; keepTop: number; features?: string; levels?: number }> = {
-  en: { sets: [['gmb-en-train', 1], ['wikiann-en-train', 2], ['wnut17-en-train', 3]], epochs: 6, keepTop: 24000, features: 'word2' },
+const RECIPES: Record<string, { sets: [string, number][]; epochs: number; keepTop: number; features?: string; levels?: number; caps?: number }> = {
+  en: { sets: [['gmb-en-train', 1], ['wikiann-en-train', 2], ['wnut17-en-train', 3]], epochs: 6, keepTop: 25500, features: 'word3', caps: 1 },
   de: { sets: [['wikiann-de-train', 1]], epochs: 6, keepTop: 24000, features: 'word2' },
   fr: { sets: [['wikiann-fr-train', 1]], epochs: 6, keepTop: 24000, features: 'word2' },
   nl: { sets: [['wikiann-nl-train', 1]], epochs: 6, keepTop: 24000, features: 'word2' },
@@ -60,6 +61,9 @@ const OUT = args.get('out') ?? resolve(ROOT, `src/core/entities/data/model-${LAN
 // Quantisation levels per weight sign. 15 packs a fifth more features into the same gzip size,
 // but measured worse on the dev sets than 31 (en: wikiann-en 0.663 vs 0.673 typed F1).
 const LEVELS = Number(args.get('levels') ?? recipe.levels ?? 31);
+// Every CAPS-th news document (GMB) is also trained on written in capitals, as headlines and
+// datelines are ("JAPAN GET LUCKY WIN", "WASHINGTON ( AP )"): news prose writes few of them.
+const CAPS = Number(args.get('caps') ?? recipe.caps ?? 0);
 const HASH_BITS = 21;
 const SHIFT = 32 - HASH_BITS;
 const SEED = 1;
@@ -115,7 +119,7 @@ function wordSequences(doc: GoldDoc): Sequence[] {
   let offset = 0;
   for (const line of doc.text.split('\n')) {
     const tokens = tokenize(line, offset);
-    if (tokens.length) out.push(sequenceOf(encodeWords(wordContext(tokens.map((t) => t.text), dctx, gaz), FEATURES === 'word2'), goldOf(tokens, doc)));
+    if (tokens.length) out.push(sequenceOf(encodeWords(wordContext(tokens.map((t) => t.text), dctx, gaz), featureVersion(FEATURES)), goldOf(tokens, doc)));
     offset += line.length + 1;
   }
   return out;
@@ -288,10 +292,22 @@ function withoutTitles(d: GoldDoc): GoldDoc {
   return { ...d, entities };
 }
 
+/** The document with its line k written in capitals, where that keeps every offset (English does). */
+function inCapitals(d: GoldDoc, k: number): GoldDoc {
+  const lines = d.text.split('\n');
+  const up = lines[k]!.toUpperCase();
+  if (up.length !== lines[k]!.length) return d;
+  lines[k] = up;
+  return { ...d, text: lines.join('\n') };
+}
+
 const t0 = performance.now();
 const seqs: Sequence[] = [];
 const heldout: GoldDoc[] = [];
-for (const [set, copies] of recipe.sets) {
+// --copies set=N: how many times a training set is repeated, instead of the recipe's.
+const copiesArg = new Map((args.get('copies') ?? '').split(',').filter(Boolean).map((x) => [x.split('=')[0]!, Number(x.split('=')[1])] as const));
+for (const [set, recipeCopies] of recipe.sets) {
+  const copies = copiesArg.get(set) ?? recipeCopies;
   readDocs(join(TRAIN_DIR, `${set}.jsonl`)).forEach((raw, i) => {
     const d = set.startsWith('gmb') ? withoutTitles(raw) : raw;
     if (args.has('heldout') && i % 10 === 9) {
@@ -300,6 +316,12 @@ for (const [set, copies] of recipe.sets) {
     }
     const s = LANG === 'zh' ? charSequences(d) : wordSequences(d);
     for (let c = 0; c < copies; c++) seqs.push(...s);
+    if (CAPS > 0 && set.startsWith('gmb') && i % CAPS === 0) {
+      // One line in capitals, the rest as written: a headline over its article.
+      const k = i % d.text.split('\n').length;
+      const up = wordSequences(inCapitals(d, k));
+      if (up.length === s.length && up[k]) seqs.push(up[k]);
+    }
   });
 }
 process.stderr.write(`${LANG}: ${seqs.length} training sequences (features in ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);

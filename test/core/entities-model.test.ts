@@ -33,6 +33,21 @@ describe('feature hashes', () => {
   });
 });
 
+describe("'word3' features", () => {
+  it('read what the document says of a capital and whether the line is a headline', () => {
+    const text = 'JAPAN WIN AGAIN\nMarkets in Japan rose . Markets fell .';
+    const doc = docContext(text);
+    const head = wordContext(['JAPAN', 'WIN', 'AGAIN'], doc, []);
+    // "JAPAN" is also written "Japan"; "WIN" never otherwise.
+    expect(head.dc.slice(0, 2)).toEqual(['T', 'A']);
+    expect(head.hl).toBe('U');
+    const body = wordContext(['Markets', 'in', 'Japan', 'rose', '.', 'Markets', 'fell', '.'], doc, []);
+    // "Markets" only ever opens a sentence; "Japan" stands inside one.
+    expect([body.dc[0], body.dc[2], body.dc[1]]).toEqual(['N', 'M', '']);
+    expect(body.hl).toBe('N');
+  });
+});
+
 describe('tagger', () => {
   it('decodes a hand-made pack: a feature that says B-place wins over O', () => {
     // Two features: the bias (O) and w=paris (B-place); weights packed as the training script does.

@@ -84,6 +84,13 @@ describe('English (learned layer + regions)', () => {
     // The title is not part of the name.
     expect(find(ents, 'Secretary of State Antony Blinken')).toBeUndefined();
   });
+
+  it('keeps dates and scores out of names: a dateline, a results line', () => {
+    const ents = tag('LONDON 1996-08-30\nLeicestershire beat Somerset in the county championship .\nLeeds 2 Arsenal 1\nNo. 2 Commando landed .', 'en');
+    const names = ents.map((e) => e.name);
+    expect(names.some((n) => /\d/u.test(n) && !n.startsWith('No.'))).toBe(false);
+    expect(names).toEqual(expect.arrayContaining(['LONDON', 'Leeds', 'Arsenal']));
+  });
 });
 
 describe('Chinese rules and gazetteers', () => {

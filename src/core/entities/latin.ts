@@ -39,7 +39,7 @@ export function latinCandidates(text: string, locales: string[], out: Candidate[
     // Aérea Brasileira"). Measured, typed F1 without the cut: wikiann-fr-dev 0.686 -> 0.747, de
     // 0.733 -> 0.747, nl 0.765 -> 0.790, pt 0.731 -> 0.811, germeval-de-dev 0.412 -> 0.415.
     const spans = tagTokens(pack, tokens, doc);
-    for (const sp of pack === 'en' ? spans.flatMap((x) => capitalisedPieces(x, tokens)) : spans) {
+    for (const sp of pack === 'en' ? spans.flatMap((x) => withoutNumbers(x, tokens)).flatMap((x) => capitalisedPieces(x, tokens)) : spans) {
       const check = { text, start: sp.start, end: sp.end, type: sp.type };
       if (namesThing(check)) thingWords.add(text.slice(sp.start, sp.end).split(/\s+/).pop()!);
       const kept = checkSpan(check, wellCased);
@@ -105,6 +105,37 @@ function capitalisedPieces(s: WordSpan, tokens: Token[]): WordSpan[] {
   if (from === s.from) return [s];
   if (from >= s.to) return [];
   return [{ ...s, from, start: tokens[from]!.start }];
+}
+
+// A token of digits without a letter: a score, a count ("2", "3-1"), a date ("1996-08-30").
+const NUMBER = /^(?=.*\p{N})[\p{N}\p{P}\p{S}]+$/u;
+const DATE = /^\p{N}+[-/.]\p{N}+[-/.]\p{N}+$/u;
+
+/**
+ * A date is no part of a name, nor are a results line's scores: the English pack ran a dateline's
+ * place into its date ("LONDON 1996-08-30") and a results line into one name ("Leeds 2 Arsenal
+ * 1"). Such a span is cut at every number token into the pieces between them; other numbers stay
+ * ("Apollo 11", "1998 FIFA World Cup", "No. 75 Squadron": WikiANN names).
+ */
+function withoutNumbers(s: WordSpan, tokens: Token[]): WordSpan[] {
+  let date = false;
+  let inner = false;
+  for (let i = s.from; i < s.to; i++) {
+    const t = tokens[i]!.text;
+    if (DATE.test(t)) date = true;
+    if (i > s.from && i < s.to - 1 && NUMBER.test(t)) inner = true;
+  }
+  // A results line: a number inside and one at the end ("Leeds 2 Arsenal 1"); a number inside
+  // alone is a name's ("No. 2 Commando", "Paris 8 University").
+  if (!date && !(inner && NUMBER.test(tokens[s.to - 1]!.text))) return [s];
+  const out: WordSpan[] = [];
+  let from = s.from;
+  for (let i = s.from; i <= s.to; i++) {
+    if (i < s.to && !NUMBER.test(tokens[i]!.text)) continue;
+    if (i > from) out.push({ ...s, from, to: i, start: tokens[from]!.start, end: tokens[i - 1]!.end });
+    from = i + 1;
+  }
+  return out;
 }
 
 /** Region names written as capitalised words: "South Korea", "Mexico". */

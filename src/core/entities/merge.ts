@@ -129,6 +129,7 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
     forms.union(full, last);
   }
   mergeFirstNames(text, typeOf, sourcesOf, forms);
+  mergeCapitals(typeOf, forms);
   // A short name and the one longer name of the same type that starts with it: Hubble / Hubble
   // Space Telescope, Goddard / Goddard Space Flight Center (spaced text, whole words).
   mergePrefixNames(text, typeOf, forms);
@@ -242,6 +243,21 @@ function mergeFirstNames(text: string, typeOf: Map<string, Map<EntityType, numbe
   }
 }
 
+/**
+ * A name written in capitals in a headline or dateline ("JAPAN GET LUCKY WIN", "LONDON
+ * 1996-08-30") and as usual in the text ("Japan") is one thing: one group, whose mentions vote on
+ * its type together.
+ */
+function mergeCapitals(typeOf: Map<string, Map<EntityType, number>>, forms: Forms): void {
+  const byLower = new Map<string, string>();
+  for (const name of typeOf.keys()) if (/\p{Ll}/u.test(name)) byLower.set(name.toLowerCase(), name);
+  for (const name of typeOf.keys()) {
+    if (/\p{Ll}/u.test(name) || !/\p{Lu}.*\p{Lu}/u.test(name)) continue;
+    const usual = byLower.get(name.toLowerCase());
+    if (usual) forms.union(usual, name);
+  }
+}
+
 /** Where `short` first stands alone in `text` (as whole words, not as the start of `longer`). */
 function firstAlone(text: string, short: string, longer: string): number {
   for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
@@ -281,11 +297,13 @@ function mergePrefixNames(text: string, typeOf: Map<string, Map<EntityType, numb
   }
 }
 
-/** In CJK text the form used most (布林肯); in spaced text the fullest (Antony Blinken). */
+/** In CJK text the form used most (布林肯); in spaced text the fullest (Antony Blinken), not in capitals. */
 function canonical(g: Group, cjkDoc: boolean): string {
   const list = [...g.forms];
   const own = list.filter(([f]) => CJK.test(f) === cjkDoc);
   const pool = own.length ? own : list;
-  pool.sort((a, b) => (cjkDoc ? b[1] - a[1] : 0) || b[0].length - a[0].length || b[1] - a[1]);
+  // A form in capitals ("JAPAN", from a headline) names the group only when it has no other.
+  const shouted = (f: string): number => (/\p{Ll}/u.test(f) ? 0 : 1);
+  pool.sort((a, b) => (cjkDoc ? b[1] - a[1] : 0) || shouted(a[0]) - shouted(b[0]) || b[0].length - a[0].length || b[1] - a[1]);
   return pool[0]![0];
 }

@@ -7,7 +7,7 @@ import zhData from '../data/zh.json';
 import type { Candidate } from '../candidate.ts';
 import { tokenize, type Token } from '../en-tokens.ts';
 import { decode, labelSpans, unpackModel, type Model, type NameType, type PackedModel } from './tagger.ts';
-import { docContext, encodeWords, wordContext, type DocContext, type NameList } from './word-features.ts';
+import { docContext, encodeWords, featureVersion, wordContext, type DocContext, type NameList } from './word-features.ts';
 import { charContext, encodeChars, type RuleSpan } from './char-features.ts';
 import { packGazetteers } from './gazetteers.ts';
 import { MIN_SCORE, type Floors } from './thresholds.ts';
@@ -86,7 +86,7 @@ export function sentenceStarts(tokens: Token[]): number[] {
 export function tagTokens(lang: string, tokens: Token[], doc: DocContext | null, gaz: NameList[] = packGazetteers(lang)): WordSpan[] {
   const m = model(lang);
   if (!m || tokens.length === 0) return [];
-  const v2 = store()[lang]!.features === 'word2';
+  const version = featureVersion(store()[lang]!.features);
   const floors = floorsFor(lang);
   const out: WordSpan[] = [];
   // The English pack keeps whole stretches: split, it lost on wnut17-en-dev (tweets).
@@ -94,7 +94,7 @@ export function tagTokens(lang: string, tokens: Token[], doc: DocContext | null,
   starts.forEach((from, k) => {
     const to = starts[k + 1] ?? tokens.length;
     const ctx = wordContext(tokens.slice(from, to).map((t) => t.text), doc, gaz);
-    const { labels, margin } = decode(m, encodeWords(ctx, v2));
+    const { labels, margin } = decode(m, encodeWords(ctx, version));
     for (const s of labelSpans(labels, margin)) {
       if (s.score < (floors[s.type] ?? -Infinity) && !repeated(tokens, from + s.from, from + s.to, doc)) continue;
       out.push({ ...s, from: from + s.from, to: from + s.to, start: tokens[from + s.from]!.start, end: tokens[from + s.to - 1]!.end });

@@ -39,17 +39,33 @@ export interface DocContext {
   lowerSeen: Set<string>;
   /** How often each capitalised word occurs (a name the text repeats is surer). */
   capCount: Map<string, number>;
+  /** Capitalised words seen inside a sentence, not at its start: their capital is the name's. */
+  capMid: Set<string>;
 }
 
 const LOWER_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Ll}[\p{L}\p{M}]*/gu;
 const CAP_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}]*/gu;
 
+/** Whether a word at `at` opens a sentence: only spaces back to a line start or a sentence mark. */
+function opensAt(text: string, at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    const c = text[k]!;
+    if (c === ' ' || c === '\t') continue;
+    return c === '\n' || SENTENCE_END.has(c);
+  }
+  return true;
+}
+
 export function docContext(text: string): DocContext {
   const lowerSeen = new Set<string>();
   for (const m of text.matchAll(LOWER_WORD)) lowerSeen.add(m[0]);
   const capCount = new Map<string, number>();
-  for (const m of text.matchAll(CAP_WORD)) capCount.set(m[0], (capCount.get(m[0]) ?? 0) + 1);
-  return { lowerSeen, capCount };
+  const capMid = new Set<string>();
+  for (const m of text.matchAll(CAP_WORD)) {
+    capCount.set(m[0], (capCount.get(m[0]) ?? 0) + 1);
+    if (!opensAt(text, m.index!)) capMid.add(m[0]);
+  }
+  return { lowerSeen, capCount, capMid };
 }
 
 export interface WordContext {
@@ -67,6 +83,10 @@ export interface WordContext {
   gaz: string[];
   /** Per capitalised word: 'L' when written in lower case elsewhere in the document, else 'C'. */
   lc: string[];
+  /** Per word: what the document says of its capital ('word3'): see docCase. */
+  dc: string[];
+  /** The line's casing: 'U' most words in capitals (a headline, a dateline), 'T' Title Case, else 'N'. */
+  hl: string;
 }
 
 // Lower-case words that continue a capitalised name: "University of Texas", "Charles de Gaulle".
@@ -115,11 +135,46 @@ export function wordContext(words: string[], doc: DocContext | null, gazetteers:
     }
     i = j;
   }
-  return { words, lower, shapes: words.map(shape), runFirst, runLast, runPos, opens, gaz, lc };
+  return { words, lower, shapes: words.map(shape), runFirst, runLast, runPos, opens, gaz, lc, dc: words.map((w) => docCase(w, doc)), hl: lineCase(words) };
+}
+
+const UPPER_WORD = /^\p{Lu}[\p{Lu}\p{M}.&'-]+$/u;
+
+/**
+ * What the rest of the document says of a word's capital: a capitalised word also written so
+ * inside a sentence ('M': its capital is the name's, even where it opens one), or never ('N'); a
+ * word in capitals ("JAPAN" in a headline or dateline) also written with only its first letter
+ * capital ('T'), or in lower case ('L'), or neither ('A').
+ */
+function docCase(w: string, doc: DocContext | null): string {
+  if (!doc || !capital(w)) return '';
+  if (UPPER_WORD.test(w)) {
+    const title = w[0]! + w.slice(1).toLowerCase();
+    return doc.capCount.has(title) ? 'T' : doc.lowerSeen.has(w.toLowerCase()) ? 'L' : 'A';
+  }
+  return doc.capMid.has(w) ? 'M' : 'N';
+}
+
+/** Whether a line's capitals say nothing of names: most words in capitals, or nearly all capitalised. */
+function lineCase(words: string[]): string {
+  let n = 0;
+  let caps = 0;
+  let upper = 0;
+  for (const w of words) {
+    if (w.length < 2 || !/^\p{L}/u.test(w)) continue;
+    n++;
+    if (capital(w)) caps++;
+    if (UPPER_WORD.test(w)) upper++;
+  }
+  // Three words at least: a Latin name in capitals inside Japanese text ("WHITE FOX") is its own
+  // stretch of two words, and no headline.
+  if (n >= 3 && upper >= n * 0.6) return 'U';
+  if (n >= 3 && caps >= n * 0.8) return 'T';
+  return 'N';
 }
 
 const P = Object.fromEntries(
-  ['w=', 'p=', 'n=', 'pp=', 'nn=', 's=', 'ps=', 'ns=', 'x3=', 'x2=', 'f3=', 'pw=', 'wn=', 'f=', 'rp=', 'rl=', 'rf=', 'g=', 'lc=', 'ws=', 'ow=', 'x4=', 'sl=', 'rx='].map((k) => [k, prefix(k)]),
+  ['w=', 'p=', 'n=', 'pp=', 'nn=', 's=', 'ps=', 'ns=', 'x3=', 'x2=', 'f3=', 'pw=', 'wn=', 'f=', 'rp=', 'rl=', 'rf=', 'g=', 'lc=', 'ws=', 'ow=', 'x4=', 'sl=', 'rx=', 'dc=', 'hl=', 'b2=', 'b3=', 'sc='].map((k) => [k, prefix(k)]),
 ) as Record<string, number>;
 const BIAS = fnv1a('b');
 
@@ -127,9 +182,11 @@ const BIAS = fnv1a('b');
  * The hashes of word i's static features (the label history is added by the decoder). `v2` (the
  * 'word2' packs) adds: the 4-letter suffix, the sentence's length with the word's place in it (a
  * short line that is all one name: a title), and the 3-letter suffix of the capitalised run's
- * last word, which says much of a name's type ("-berg", "-ville", "-sson").
+ * last word, which says much of a name's type ("-berg", "-ville", "-sson"). `version` 3 (the
+ * 'word3' packs) adds the features below.
  */
-export function wordFeatureHashes(ctx: WordContext, i: number, out: number[], v2 = false): void {
+export function wordFeatureHashes(ctx: WordContext, i: number, out: number[], version: boolean | number = false): void {
+  const v = version === true ? 2 : version === false ? 1 : version;
   const { lower, shapes, words } = ctx;
   const w = lower[i]!;
   const p = i > 0 ? lower[i - 1]! : '<s>';
@@ -160,16 +217,30 @@ export function wordFeatureHashes(ctx: WordContext, i: number, out: number[], v2
     // The word as written (case kept) where its capital is not the sentence's.
     feat2(P['ws=']!, ctx.opens[i]!, words[i]!),
   );
-  if (!v2) return;
+  if (v < 2) return;
   const len = lower.length;
   out.push(
     feat(P['x4=']!, w.slice(-4)),
     feat2(P['sl=']!, String(Math.min(len, 8)), i === 0 ? 'F' : i === len - 1 ? 'L' : 'M'),
     feat2(P['rx=']!, ctx.runPos[i]!, ctx.runLast[i]!.slice(-3)),
   );
+  if (v < 3) return;
+  // 'word3': what the document says of the word's capital with where it stands, the line's
+  // casing with the capitalised run (a headline in capitals, a dateline "WASHINGTON ( AP )"),
+  // the two words on each side as pairs, and the shapes around it.
+  out.push(
+    feat2(P['dc=']!, ctx.dc[i]!, ctx.opens[i]!),
+    feat2(P['hl=']!, ctx.hl, ctx.runPos[i]!),
+    feat2(P['b2=']!, i > 1 ? lower[i - 2]! : '<s>', p),
+    feat2(P['b3=']!, n, i + 2 < lower.length ? lower[i + 2]! : '</s>'),
+    feat2(P['sc=']!, `${i > 0 ? shapes[i - 1]! : '<s>'}|${sh}`, i + 1 < shapes.length ? shapes[i + 1]! : '</s>'),
+  );
 }
 
+/** The feature version of a pack's feature set name ('word' 1, 'word2' 2, 'word3' 3). */
+export const featureVersion = (features: string | undefined): number => (features === 'word3' ? 3 : features === 'word2' ? 2 : 1);
+
 /** A sentence's words ready for the decoder. */
-export function encodeWords(ctx: WordContext, v2 = false): Encoded {
-  return { n: ctx.words.length, hashes: (i, out) => wordFeatureHashes(ctx, i, out, v2), cls: (i) => ctx.shapes[i]! };
+export function encodeWords(ctx: WordContext, version: boolean | number = false): Encoded {
+  return { n: ctx.words.length, hashes: (i, out) => wordFeatureHashes(ctx, i, out, version), cls: (i) => ctx.shapes[i]! };
 }
