@@ -5,6 +5,7 @@ import { normalizeTags, migrateClipping, type Clipping } from '../core/clipping.
 import { clippingProblem } from '../core/export/library-json.ts';
 import { quotaSafe } from '../platform/store/quota.ts';
 import { entitiesTab, extractTab } from './extract-tab.ts';
+import { claimNamesAhead, dropNamesAhead, startNamesAhead } from './names-ahead.ts';
 import { saveArticle } from './save.ts';
 import { getStore, notifyChanged } from './store.ts';
 import { importLibrary } from './import.ts';
@@ -39,9 +40,17 @@ async function write<T>(fn: () => Promise<T>): Promise<T> {
 
 /** One handler per message; privilege has been checked before any of these run. */
 export const handlers: Handlers = {
-  'page.extract': ({ tabId, force, entitiesLater }) =>
-    extractTab(tabId, { force, uiLang: browser.i18n.getUILanguage(), entities: entitiesLater ? 'later' : 'now' }),
-  'page.entities': ({ tabId }) => entitiesTab(tabId, { uiLang: browser.i18n.getUILanguage() }),
+  'page.extract': async ({ tabId, force, entitiesLater }) => {
+    const uiLang = browser.i18n.getUILanguage();
+    const reading = dropNamesAhead(tabId);
+    const out = await extractTab(tabId, { force, uiLang, entities: entitiesLater ? 'later' : 'now' });
+    // The names are found right away, while the popup paints the article (names-ahead.ts); after
+    // a turn of the event loop, so the article's reply is sent first.
+    const article = entitiesLater && out.ok ? out.article : null;
+    if (article) setTimeout(() => startNamesAhead(tabId, reading, article, (a) => entitiesTab(tabId, { uiLang }, a)), 0);
+    return out;
+  },
+  'page.entities': ({ tabId }) => claimNamesAhead(tabId) ?? entitiesTab(tabId, { uiLang: browser.i18n.getUILanguage() }),
   'clipping.save': ({ id, article, entities }) => saveArticle(id, article, entities),
   'clipping.update': async ({ id, tags, note }) => {
     if (typeof id !== 'string') throw new SiftError('bad-request', 'id must be a string');
