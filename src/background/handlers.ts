@@ -5,6 +5,8 @@ import { normalizeTags, migrateClipping, type Clipping } from '../core/clipping.
 import { clippingProblem } from '../core/export/library-json.ts';
 import { quotaSafe } from '../platform/store/quota.ts';
 import { entitiesTab, extractTab } from './extract-tab.ts';
+import { claimClickReading } from './action-click.ts';
+import type { ExtractOutcome } from '../core/types.ts';
 import { claimNamesAhead, dropNamesAhead, startNamesAhead } from './names-ahead.ts';
 import { saveArticle } from './save.ts';
 import { getStore, notifyChanged } from './store.ts';
@@ -38,17 +40,30 @@ async function write<T>(fn: () => Promise<T>): Promise<T> {
   return out;
 }
 
+/** Read the tab for the popup; with `entitiesLater`, its names are found right after (names-ahead.ts). */
+export async function readPage(tabId: number, force?: boolean, entitiesLater?: boolean): Promise<ExtractOutcome> {
+  const uiLang = browser.i18n.getUILanguage();
+  const reading = dropNamesAhead(tabId);
+  const out = await extractTab(tabId, { force, uiLang, entities: entitiesLater ? 'later' : 'now' });
+  // The names are found right away, while the popup paints the article; after a turn of the
+  // event loop, so the article's reply is sent first.
+  const article = entitiesLater && out.ok ? out.article : null;
+  if (article) setTimeout(() => startNamesAhead(tabId, reading, article, (a) => entitiesTab(tabId, { uiLang }, a)), 0);
+  return out;
+}
+
+async function tabUrl(tabId: number): Promise<string | undefined> {
+  return browser.tabs.get(tabId).then((t) => t.url, () => undefined);
+}
+
 /** One handler per message; privilege has been checked before any of these run. */
 export const handlers: Handlers = {
   'page.extract': async ({ tabId, force, entitiesLater }) => {
-    const uiLang = browser.i18n.getUILanguage();
-    const reading = dropNamesAhead(tabId);
-    const out = await extractTab(tabId, { force, uiLang, entities: entitiesLater ? 'later' : 'now' });
-    // The names are found right away, while the popup paints the article (names-ahead.ts); after
-    // a turn of the event loop, so the article's reply is sent first.
-    const article = entitiesLater && out.ok ? out.article : null;
-    if (article) setTimeout(() => startNamesAhead(tabId, reading, article, (a) => entitiesTab(tabId, { uiLang }, a)), 0);
-    return out;
+    // The popup's first reading may be under way since the toolbar click (action-click.ts).
+    const claimed = !force && entitiesLater ? claimClickReading(tabId, await tabUrl(tabId)) : null;
+    const out = claimed ? await claimed : null;
+    // A click-time reading that failed is tried once more, as the popup would read.
+    return out?.ok ? out : readPage(tabId, force, entitiesLater);
   },
   'page.entities': ({ tabId }) => claimNamesAhead(tabId) ?? entitiesTab(tabId, { uiLang: browser.i18n.getUILanguage() }),
   'clipping.save': ({ id, article, entities }) => saveArticle(id, article, entities),

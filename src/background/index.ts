@@ -2,6 +2,8 @@ import browser from 'webextension-polyfill';
 import { route } from './router.ts';
 import { createMenus, onMenuClicked } from './menus.ts';
 import { quickSave } from './quick-save.ts';
+import { installActionClick } from './action-click.ts';
+import { readPage } from './handlers.ts';
 import { BOOT_ID } from './capture/boot.ts';
 import { kickQueue, QUEUE_ALARM, saveLink } from './capture/service-hooks.ts';
 import { setLocalChangeListener } from './store.ts';
@@ -17,6 +19,9 @@ browser.runtime.onInstalled.addListener(() => {
 browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => route(msg, sender));
 
 browser.contextMenus.onClicked.addListener(onMenuClicked);
+
+// Chromium: the toolbar click starts reading the page before the popup exists (action-click.ts).
+installActionClick((tabId) => readPage(tabId, false, true));
 
 /** Keyboard shortcuts (manifest "commands"); `_execute_action` opens the popup by itself. */
 function onCommand(command: string, tab?: browser.Tabs.Tab): void {

@@ -6,7 +6,7 @@ import { claimNamesAhead, dropNamesAhead, startNamesAhead } from '../../src/back
 // The names found right after the article (src/background/names-ahead.ts): per tab, for the tab's
 // latest reading only, taken once.
 const article = (url: string) => ({ url }) as Article;
-const namesOf = (label: string) => async (): Promise<EntitiesOutcome> => ({ ok: true, entities: [{ name: label, type: 'person', aliases: [], count: 1 }], ms: 1 });
+const namesOf = (label: string) => async (): Promise<EntitiesOutcome> => ({ ok: true, entities: [{ name: label, type: 'person', aliases: [], count: 1, sources: [] }], ms: 1 });
 const first = async (p: Promise<EntitiesOutcome> | null) => {
   const out = await p;
   return out?.ok ? out.entities[0]!.name : null;
