@@ -7,7 +7,7 @@ import { quotaSafe } from '../platform/store/quota.ts';
 import { entitiesTab, extractTab } from './extract-tab.ts';
 import { claimClickReading } from './action-click.ts';
 import type { ExtractOutcome } from '../core/types.ts';
-import { claimNamesAhead, dropNamesAhead, startNamesAhead } from './names-ahead.ts';
+import { keepArticle, startReading, takeArticle } from './last-read.ts';
 import { saveArticle } from './save.ts';
 import { getStore, notifyChanged } from './store.ts';
 import { importLibrary } from './import.ts';
@@ -40,15 +40,11 @@ async function write<T>(fn: () => Promise<T>): Promise<T> {
   return out;
 }
 
-/** Read the tab for the popup; with `entitiesLater`, its names are found right after (names-ahead.ts). */
+/** Read the tab for the popup; with `entitiesLater`, its article is kept for page.entities (last-read.ts). */
 export async function readPage(tabId: number, force?: boolean, entitiesLater?: boolean): Promise<ExtractOutcome> {
-  const uiLang = browser.i18n.getUILanguage();
-  const reading = dropNamesAhead(tabId);
-  const out = await extractTab(tabId, { force, uiLang, entities: entitiesLater ? 'later' : 'now' });
-  // The names are found right away, while the popup paints the article; after a turn of the
-  // event loop, so the article's reply is sent first.
-  const article = entitiesLater && out.ok ? out.article : null;
-  if (article) setTimeout(() => startNamesAhead(tabId, reading, article, (a) => entitiesTab(tabId, { uiLang }, a)), 0);
+  const reading = startReading(tabId);
+  const out = await extractTab(tabId, { force, uiLang: browser.i18n.getUILanguage(), entities: entitiesLater ? 'later' : 'now' });
+  if (entitiesLater && out.ok && out.article) keepArticle(tabId, reading, out.article);
   return out;
 }
 
@@ -65,7 +61,7 @@ export const handlers: Handlers = {
     // A click-time reading that failed is tried once more, as the popup would read.
     return out?.ok ? out : readPage(tabId, force, entitiesLater);
   },
-  'page.entities': ({ tabId }) => claimNamesAhead(tabId) ?? entitiesTab(tabId, { uiLang: browser.i18n.getUILanguage() }),
+  'page.entities': ({ tabId }) => entitiesTab(tabId, { uiLang: browser.i18n.getUILanguage() }, takeArticle(tabId) ?? undefined),
   'clipping.save': ({ id, article, entities }) => saveArticle(id, article, entities),
   'clipping.update': async ({ id, tags, note }) => {
     if (typeof id !== 'string') throw new SiftError('bad-request', 'id must be a string');
