@@ -28,7 +28,21 @@ interface Pending {
 }
 
 const pending = new Map<number, Pending>();
+/** Why openPopup() last failed (for tests and debugging: the worker's siftOpenPopupRefusal). */
+export let lastRefusal: string | null = null;
 const withoutHash = (u: string | undefined) => u?.replace(/#.*$/, '');
+
+const openPopup = (windowId?: number) => (browser.action as unknown as { openPopup(o?: { windowId?: number }): Promise<void> }).openPopup({ windowId });
+
+/** Whether one of Sift's popups is up within `ms` (Chromium's runtime.getContexts; elsewhere: assumed). */
+async function popupShown(ms: number): Promise<boolean> {
+  const runtime = browser.runtime as unknown as { getContexts?: (f: { contextTypes: string[] }) => Promise<unknown[]> };
+  if (!runtime.getContexts) return true;
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+    if ((await runtime.getContexts({ contextTypes: ['POPUP'] })).length) return true;
+  }
+  return false;
+}
 
 /** The popup address for a click on `tabId`. */
 export const clickPopupFor = (tabId: number) => `${POPUP}?tabId=${tabId}&click=1`;
@@ -44,8 +58,14 @@ export async function onActionClicked(tab: browser.Tabs.Tab, read: (tabId: numbe
   setTimeout(() => pending.get(tabId) === entry && pending.delete(tabId), KEEP_MS);
   try {
     await browser.action.setPopup({ tabId, popup: clickPopupFor(tabId) });
-    await (browser.action as unknown as { openPopup(o?: { windowId?: number }): Promise<void> }).openPopup({ windowId: tab.windowId });
-  } catch {
+    await openPopup(tab.windowId);
+    // Seen under load in headless Chromium: openPopup() resolves and no popup comes. Asked once more.
+    if (!(await popupShown(1000))) {
+      lastRefusal = 'no popup after openPopup(); asked again';
+      await openPopup(tab.windowId);
+    }
+  } catch (err) {
+    lastRefusal = String((err as Error)?.message ?? err);
     // The browser would not open it (another popup is up, the window lost focus, an older
     // browser): this reading is for nobody, and the next click on this tab opens the plain popup,
     // which reads the page itself.

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { route } from './router.ts';
 import { createMenus, onMenuClicked } from './menus.ts';
 import { quickSave } from './quick-save.ts';
-import { installActionClick } from './action-click.ts';
+import { installActionClick, lastRefusal } from './action-click.ts';
 import { readPage } from './handlers.ts';
 import { BOOT_ID } from './capture/boot.ts';
 import { kickQueue, QUEUE_ALARM, saveLink } from './capture/service-hooks.ts';
@@ -40,4 +40,4 @@ initSync();
 
 // Test and debugging hooks on the worker's global (reachable only from DevTools / CDP).
 // The worker's boot id tells a test that a stopped worker really restarted.
-Object.assign(globalThis, { siftOnMenuClicked: onMenuClicked, siftOnCommand: onCommand, siftQuickSave: quickSave, siftSaveLink: saveLink, siftBootId: BOOT_ID });
+Object.assign(globalThis, { siftRefusal: () => lastRefusal, siftOnMenuClicked: onMenuClicked, siftOnCommand: onCommand, siftQuickSave: quickSave, siftSaveLink: saveLink, siftBootId: BOOT_ID });
