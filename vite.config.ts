@@ -35,8 +35,7 @@ export default defineConfig(({ mode }) => {
         // Injected on demand with scripting.executeScript({ files }), so not in the manifest.
         // src/popup/early-extract.ts is the popup's first, classic (non-module) script: Vite would
         // merge a second module script of index.html into the main one and so delay it.
-        // The chrome build has no default_popup (background/action-click.ts opens it): listed here.
-        additionalInputs: ['src/content/index.ts', 'src/content/entities.ts', ...['en', 'de', 'fr', 'nl', 'pt', 'zh'].map((l) => `src/content/pack-${l}.ts`), 'src/library/index.html', 'src/popup/early-extract.ts', ...(browser === 'chrome' ? ['src/offscreen/index.html', 'src/popup/index.html'] : [])],
+        additionalInputs: ['src/content/index.ts', 'src/content/entities.ts', ...['en', 'de', 'fr', 'nl', 'pt', 'zh'].map((l) => `src/content/pack-${l}.ts`), 'src/library/index.html', 'src/popup/early-extract.ts', ...(browser === 'chrome' ? ['src/offscreen/index.html'] : [])],
         skipManifestValidation: true,
         disableAutoLaunch: true,
         printSummary: false,

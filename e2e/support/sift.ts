@@ -132,9 +132,7 @@ export class Sift {
       await new Promise((r) => setTimeout(r, 50));
     }
     await watcher.close();
-    // The chrome build opens the popup from action.onClicked with openPopup(): say why it refused.
-    const refusal = await (await this.worker()).evaluate('globalThis.siftRefusal?.() ?? null').catch(() => null);
-    throw new Error(`The popup did not open${refusal ? ` (openPopup: ${String(refusal)})` : ''}`);
+    throw new Error('The popup did not open');
   }
 
   /** An extension page (library, options) in a normal tab. */

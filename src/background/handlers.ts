@@ -5,7 +5,6 @@ import { normalizeTags, migrateClipping, type Clipping } from '../core/clipping.
 import { clippingProblem } from '../core/export/library-json.ts';
 import { quotaSafe } from '../platform/store/quota.ts';
 import { entitiesTab, extractTab } from './extract-tab.ts';
-import { claimClickReading } from './action-click.ts';
 import type { ExtractOutcome } from '../core/types.ts';
 import { keepArticle, startReading, takeArticle } from './last-read.ts';
 import { saveArticle } from './save.ts';
@@ -41,26 +40,16 @@ async function write<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** Read the tab for the popup; with `entitiesLater`, its article is kept for page.entities (last-read.ts). */
-export async function readPage(tabId: number, force?: boolean, entitiesLater?: boolean): Promise<ExtractOutcome> {
+async function readPage(tabId: number, force?: boolean, entitiesLater?: boolean): Promise<ExtractOutcome> {
   const reading = startReading(tabId);
   const out = await extractTab(tabId, { force, uiLang: browser.i18n.getUILanguage(), entities: entitiesLater ? 'later' : 'now' });
   if (entitiesLater && out.ok && out.article) keepArticle(tabId, reading, out.article);
   return out;
 }
 
-async function tabUrl(tabId: number): Promise<string | undefined> {
-  return browser.tabs.get(tabId).then((t) => t.url, () => undefined);
-}
-
 /** One handler per message; privilege has been checked before any of these run. */
 export const handlers: Handlers = {
-  'page.extract': async ({ tabId, force, entitiesLater }) => {
-    // The popup's first reading may be under way since the toolbar click (action-click.ts).
-    const claimed = !force && entitiesLater ? claimClickReading(tabId, await tabUrl(tabId)) : null;
-    const out = claimed ? await claimed : null;
-    // A click-time reading that failed is tried once more, as the popup would read.
-    return out?.ok ? out : readPage(tabId, force, entitiesLater);
-  },
+  'page.extract': ({ tabId, force, entitiesLater }) => readPage(tabId, force, entitiesLater),
   'page.entities': ({ tabId }) => entitiesTab(tabId, { uiLang: browser.i18n.getUILanguage() }, takeArticle(tabId) ?? undefined),
   'clipping.save': ({ id, article, entities }) => saveArticle(id, article, entities),
   'clipping.update': async ({ id, tags, note }) => {

@@ -2,8 +2,6 @@ import browser from 'webextension-polyfill';
 import { route } from './router.ts';
 import { createMenus, onMenuClicked } from './menus.ts';
 import { quickSave } from './quick-save.ts';
-import { installActionClick, lastRefusal } from './action-click.ts';
-import { readPage } from './handlers.ts';
 import { BOOT_ID } from './capture/boot.ts';
 import { kickQueue, QUEUE_ALARM, saveLink } from './capture/service-hooks.ts';
 import { setLocalChangeListener } from './store.ts';
@@ -19,9 +17,6 @@ browser.runtime.onInstalled.addListener(() => {
 browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => route(msg, sender));
 
 browser.contextMenus.onClicked.addListener(onMenuClicked);
-
-// Chromium: the toolbar click starts reading the page before the popup exists (action-click.ts).
-installActionClick((tabId) => readPage(tabId, false, true));
 
 /** Keyboard shortcuts (manifest "commands"); `_execute_action` opens the popup by itself. */
 function onCommand(command: string, tab?: browser.Tabs.Tab): void {
@@ -40,4 +35,4 @@ initSync();
 
 // Test and debugging hooks on the worker's global (reachable only from DevTools / CDP).
 // The worker's boot id tells a test that a stopped worker really restarted.
-Object.assign(globalThis, { siftRefusal: () => lastRefusal, siftOnMenuClicked: onMenuClicked, siftOnCommand: onCommand, siftQuickSave: quickSave, siftSaveLink: saveLink, siftBootId: BOOT_ID });
+Object.assign(globalThis, { siftOnMenuClicked: onMenuClicked, siftOnCommand: onCommand, siftQuickSave: quickSave, siftSaveLink: saveLink, siftBootId: BOOT_ID });

@@ -7,18 +7,13 @@ import type { Envelope, Reply } from '../shared/protocol.ts';
 
 interface Api {
   runtime: { sendMessage(msg: unknown): Promise<unknown> };
-  tabs: {
-    query(q: { active: boolean; currentWindow: boolean }): Promise<{ id?: number; windowId?: number }[]>;
-    onActivated: { addListener(fn: (info: { tabId: number; windowId: number }) => void): void };
-  };
+  tabs: { query(q: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]> };
 }
 
 declare global {
   interface Window {
     /** The reply to page.extract, or the error sendMessage threw; null when the popup has no tab. */
     siftEarlyExtract?: Promise<EarlyExtract | null>;
-    /** The popup a toolbar click opened for a tab (?click=1): false if that tab is not the active one. */
-    siftOwnTab?: Promise<boolean>;
   }
 }
 
@@ -45,21 +40,5 @@ async function run(): Promise<EarlyExtract | null> {
   }
 }
 
-/**
- * A popup opened by a toolbar click (background/action-click.ts) reads the tab in its address.
- * It belongs on that tab only: if its window shows another tab (openPopup() of a first click ran
- * after a second tab was selected), or the user switches tabs, it closes rather than show one
- * tab's article over another. main.ts paints nothing before this says yes.
- */
-async function ownTab(tabId: number): Promise<boolean> {
-  const [active] = await api!.tabs.query({ active: true, currentWindow: true });
-  const own = !active || active.id === tabId;
-  if (!own) window.close();
-  else api!.tabs.onActivated.addListener((info) => info.windowId === active?.windowId && info.tabId !== tabId && window.close());
-  return own;
-}
-
 // Not for the popup opened in a tab ("open in a tab"): that one shows what it was handed.
 if (api && !params.has('view')) window.siftEarlyExtract = run();
-const clicked = params.get('tabId');
-if (api && params.get('click') === '1' && clicked && /^\d+$/.test(clicked)) window.siftOwnTab = ownTab(Number(clicked)).catch(() => true);

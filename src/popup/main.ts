@@ -132,8 +132,6 @@ async function requestExtract(force: boolean): Promise<ExtractOutcome> {
 /** The first reading: the one early-extract.ts started as the popup opened, else a new request. */
 async function firstExtract(): Promise<ExtractOutcome> {
   const early = await window.siftEarlyExtract?.catch(() => undefined);
-  // A click's popup shows its tab's article only while that tab is the one shown (early-extract.ts).
-  if (window.siftOwnTab && !(await window.siftOwnTab)) return new Promise(() => undefined);
   if (early === null) return { ok: false, error: { code: 'no-tab', message: t('errorNoTab') } };
   if (early) tabId = early.tabId;
   // No early request, or its message failed (e.g. the worker was restarting): ask again.
