@@ -1,4 +1,8 @@
-// npm run bench:popup [-- --dir DIR] [--limit N] [--dist dist/chrome] [--browser chromium|firefox]
+// npm run bench:popup [-- --dir DIR] [--limit N] [--dist dist/chrome] [--browser chromium|firefox] [--compare DIST]
+//
+// --compare DIST: another build (e.g. the one before a change, copied aside) clicked on every page
+// right after this one, in the same run; its figures are printed beside and go in the JSON line
+// as `compare`.
 //
 // --browser firefox: the same over Firefox ESR (e2e-firefox/support/firefox.ts): the click is a real
 // BiDi click on a stand-in button whose handler calls action.openPopup(), timed in the browser
@@ -36,6 +40,8 @@ interface Args {
   limit: number;
   dist: string;
   browser: 'chromium' | 'firefox';
+  /** Another build measured in the same run, page by page (Chromium). */
+  compare?: string;
 }
 
 function args(): Args {
@@ -50,6 +56,7 @@ function args(): Args {
     limit: Number(get('limit') ?? 0),
     dist: resolve(get('dist') ?? (browser === 'firefox' ? DIST_FIREFOX : DIST_CHROME)),
     browser,
+    compare: get('compare') ? resolve(get('compare')!) : undefined,
   };
 }
 
@@ -194,6 +201,7 @@ async function main(): Promise<void> {
   // the resolver, not by Playwright's request interception, which also holds up the popup's own
   // navigation (about 110 ms a click, measured against an empty popup).
   const samples: Sample[] = [];
+  const baseline: Sample[] = [];
   const ids = [...pages.keys()];
   const report = (s: Sample) => process.stderr.write(`${s.id.slice(0, 12)} ${s.state.padEnd(11)} ${r1(s.total)} ms (readability ${r1(s.readability)} ms)\n`);
   const fail = (id: string, err: unknown) => process.stderr.write(`${id.slice(0, 12)} failed: ${String((err as Error).message).split('\n')[0]}\n`);
@@ -222,25 +230,36 @@ async function main(): Promise<void> {
     // Offline like the rest of the tests: whatever a page asks of other hosts fails at once. Done by
     // the resolver, not by Playwright's request interception, which also holds up the popup's own
     // navigation (about 110 ms a click, measured against an empty popup).
-    const sift = await Sift.launch({ dist: a.dist, args: OFFLINE });
+    // --compare DIST: a second build (the one before a change) clicked on each page right after
+    // this one, in the same run, so both see the same pages under the same load.
+    const runs = [{ dist: a.dist, out: samples }, ...(a.compare ? [{ dist: a.compare, out: baseline }] : [])];
+    const sifts: { sift: Sift; tab: Page; out: Sample[] }[] = [];
     try {
-      const tab = await sift.openPage('about:blank');
-      // One warm-up click (worker start, first injection), not counted.
-      await tab.goto(`${origin}/p/${ids[0]}.html`, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
-      await measure(sift, tab, ids[0]!);
-      for (const id of ids) {
-        await tab.goto(`${origin}/p/${id}.html`, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
-        try {
-          const s = await measure(sift, tab, id);
-          s.readability = await readabilityMs(tab);
-          samples.push(s);
-          report(s);
-        } catch (err) {
-          fail(id, err);
+      for (const r of runs) {
+        const sift = await Sift.launch({ dist: r.dist, args: OFFLINE });
+        sifts.push({ sift, tab: await sift.openPage('about:blank'), out: r.out });
+      }
+      for (const { sift, tab } of sifts) {
+        // One warm-up click (worker start, first injection), not counted.
+        await tab.goto(`${origin}/p/${ids[0]}.html`, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
+        await measure(sift, tab, ids[0]!);
+      }
+      for (const [i, id] of ids.entries()) {
+        // Alternate which build goes first, so neither always meets the busier moment.
+        for (const { sift, tab, out } of i % 2 ? [...sifts].reverse() : sifts) {
+          await tab.goto(`${origin}/p/${id}.html`, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
+          try {
+            const s = await measure(sift, tab, id);
+            s.readability = await readabilityMs(tab);
+            out.push(s);
+            if (out === samples) report(s);
+          } catch (err) {
+            fail(id, err);
+          }
         }
       }
     } finally {
-      await sift.close();
+      for (const { sift } of sifts) await sift.close();
     }
   }
   // The control: the same clicks on the first 15 pages with an empty extension popup
@@ -277,6 +296,19 @@ async function main(): Promise<void> {
   for (const [name, s] of rows) console.log(`| ${name} | ${s.median} | ${s.p90} | ${s.min} | ${s.max} | ${s.n} |`);
   console.log(`targets: Sift's share median <= 120 ms: ${share.median <= 120}, p90 <= 250 ms: ${share.p90 <= 250}; names <= 150 ms after the article (median): ${namesAfter.median <= 150}`);
   console.log(`targets: median <= 300 ms: ${total.median <= 300}; median <= 2 x Readability + 100 = ${budget} ms: ${total.median <= budget}`);
+  const summary = (list: Sample[]) => {
+    const ok = list.filter((s) => s.state === 'ready' || s.state === 'saved');
+    return {
+      dist: a.compare, articles: ok.length, clickToPaintedMs: stats(ok.map((s) => s.total)), siftShareMs: stats(ok.map((s) => s.total - floor.median)),
+      namesAfterArticleMs: stats(ok.map((s) => s.names - s.total)), clickToNamesMs: stats(ok.map((s) => s.names)),
+      stagesMedianMs: { open: stats(ok.map((s) => s.open)).median, start: stats(ok.map((s) => s.start)).median, extract: stats(ok.map((s) => s.extract)).median, build: stats(ok.map((s) => s.build)).median, paint: stats(ok.map((s) => s.paint)).median },
+    };
+  };
+  const compare = a.compare ? summary(baseline) : undefined;
+  if (compare) {
+    console.log(`\ncompare (${a.compare}), same pages, same run: click -> article painted median ${compare.clickToPaintedMs.median} p90 ${compare.clickToPaintedMs.p90}; Sift's share median ${compare.siftShareMs.median} p90 ${compare.siftShareMs.p90}; names after the article median ${compare.namesAfterArticleMs.median}`);
+    console.log(`  stages (median): ${JSON.stringify(compare.stagesMedianMs)}`);
+  }
   console.log(JSON.stringify({
     bench: 'popup',
     browser: a.browser,
@@ -297,6 +329,7 @@ async function main(): Promise<void> {
     budgetMs: budget,
     meets300: total.median <= 300,
     meetsReadabilityBudget: total.median <= budget,
+    ...(compare ? { compare } : {}),
   }));
 }
 

@@ -1,24 +1,31 @@
 import browser from 'webextension-polyfill';
-import type { ExtractError, ExtractErrorCode, ExtractOutcome } from '../core/types.ts';
+import type { Article, ExtractError, ExtractErrorCode, ExtractOutcome } from '../core/types.ts';
 import { classifyUrl } from '../core/url-policy.ts';
 import type { ContentRequest, EntitiesOutcome, EntitiesRequest } from '../content/api.ts';
 import { isEntitiesOutcome, isExtractOutcome, packsInPage, runEntitiesInPage, runInPage } from '../content/api.ts';
 import { PACK_LANGS } from '../core/entities/model/packs-for.ts';
+import { packsForArticle } from '../core/entities/packs-for-article.ts';
 
 // Built from src/content/index.ts and entities.ts (vite.config.ts additionalInputs).
 const CONTENT_FILE = 'src/content/index.js';
 const ENTITIES_FILE = 'src/content/entities.js';
 /**
- * Inject the names script, then the language packs it asks for: the script detects the article's
- * language as the tagger does (the page's lang attribute is often the site's), so a Polish or
- * Russian page loads no English model. Packs are read when the tagger first runs, so they may
- * come after the script. Only known pack names become file names.
+ * Inject the names script and the language packs its article needs, in one call: the packs are
+ * chosen here from the article the page handed back, by the language the tagger detects
+ * (packsForArticle; the page's lang attribute is often the site's), so a Polish or Russian page
+ * loads no English model. Packs are read when the tagger first runs, so they come after the
+ * script. Without the article (the worker restarted since it read the page), the names script is
+ * asked for its packs. Only known pack names become file names.
  */
-async function injectNamesScript(tabId: number): Promise<void> {
+async function injectNamesScript(tabId: number, article?: Article): Promise<void> {
+  const packFiles = (langs: readonly unknown[]) => PACK_LANGS.filter((l) => langs.includes(l)).map((l) => `src/content/pack-${l}.js`);
+  if (article) {
+    await browser.scripting.executeScript({ target: { tabId }, files: [ENTITIES_FILE, ...packFiles(packsForArticle(article))] });
+    return;
+  }
   await browser.scripting.executeScript({ target: { tabId }, files: [ENTITIES_FILE] });
   const [asked] = await browser.scripting.executeScript({ target: { tabId }, func: packsInPage });
-  const langs = Array.isArray(asked?.result) ? (asked.result as unknown[]) : [];
-  const files = PACK_LANGS.filter((l) => langs.includes(l)).map((l) => `src/content/pack-${l}.js`);
+  const files = packFiles(Array.isArray(asked?.result) ? (asked.result as unknown[]) : []);
   if (files.length) await browser.scripting.executeScript({ target: { tabId }, files });
 }
 /**
@@ -76,7 +83,7 @@ export async function extractTab(tabId: number, req: ContentRequest, timeoutMs =
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: runInPage, args: [{ ...req, entities: 'later' }] });
     const out = frame?.result;
     if (req.entities === 'later' || !isExtractOutcome(out) || !out.ok || !out.article) return out;
-    await injectNamesScript(tabId);
+    await injectNamesScript(tabId, out.article);
     const [named] = await browser.scripting.executeScript({ target: { tabId }, func: runEntitiesInPage, args: [{ uiLang: req.uiLang }] });
     const found = named?.result;
     if (!isEntitiesOutcome(found)) return undefined;
@@ -121,10 +128,11 @@ export async function extractTab(tabId: number, req: ContentRequest, timeoutMs =
 /**
  * The names of the article extractTab(..., {entities: 'later'}) just read in this tab: injects the
  * entity script (the tagger and its data) and runs it on the article the first script kept.
+ * `article`: that article as the page handed it back, to choose the packs here.
  */
-export async function entitiesTab(tabId: number, req: EntitiesRequest, timeoutMs = TIMEOUT_MS): Promise<EntitiesOutcome> {
+export async function entitiesTab(tabId: number, req: EntitiesRequest, article?: Article, timeoutMs = TIMEOUT_MS): Promise<EntitiesOutcome> {
   const run = async (): Promise<unknown> => {
-    await injectNamesScript(tabId);
+    await injectNamesScript(tabId, article);
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: runEntitiesInPage, args: [req] });
     return frame?.result;
   };

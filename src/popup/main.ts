@@ -60,14 +60,19 @@ function show(out: Ready, namesFollow = false): void {
   const article = out.article!;
   hideNotice();
   render();
-  markPainted();
+  const painted = markPainted();
   void highlights?.load(article);
   document.title = article.title;
   saveBtn.disabled = false;
   tabBtn.disabled = false;
   if (namesFollow && tabId !== null) {
     setState('loading', t('statusFindingNames'));
-    names = findNames(out, tabId);
+    // Asked once the article is on screen: the page's tagger would otherwise take the CPU the
+    // popup needs for its first frame (on a busy machine, most of the wait). A page in a hidden
+    // tab gets no frames: then after a moment.
+    const tab = tabId;
+    const shown = Promise.race([painted, new Promise((r) => setTimeout(r, 200))]);
+    names = shown.then(() => findNames(out, tab));
   } else {
     showReady();
   }

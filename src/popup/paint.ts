@@ -25,14 +25,18 @@ export function markNamesReceived(ms: number): void {
   performance.mark('sift:names-received', { detail: { entitiesMs: ms } });
 }
 
-export function markPainted(what: 'article' | 'notice' | 'names' = 'article'): void {
+/** Mark the DOM change, then the frame that shows it; resolves once that frame is done. */
+export function markPainted(what: 'article' | 'notice' | 'names' = 'article'): Promise<void> {
   performance.mark(`sift:${what}-dom`);
-  requestAnimationFrame(() => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      performance.mark(`sift:${what}-painted`);
-      ch.port1.close();
-    };
-    ch.port2.postMessage(0);
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        performance.mark(`sift:${what}-painted`);
+        ch.port1.close();
+        resolve();
+      };
+      ch.port2.postMessage(0);
+    });
   });
 }

@@ -42,6 +42,10 @@ const ARTICLE: ExtractOutcome = {
 };
 /** What the names script answers: the article's names, as ARTICLE carries them. */
 const NAMES = { ok: true, entities: ARTICLE.ok ? ARTICLE.entities : [], ms: 1 };
+/** ARTICLE with another text and lang attribute. */
+function withText(text: string, lang: string): ExtractOutcome {
+  return ARTICLE.ok ? { ...ARTICLE, article: { ...ARTICLE.article!, text, lang } } : ARTICLE;
+}
 const MISSING: ExtractOutcome = { ok: false, error: { code: 'navigated', message: 'Sift could not start on this page.' } };
 
 /** executeScript answers: files -> [], func -> the next result in `results`. */
@@ -54,21 +58,21 @@ beforeEach(() => {
   injections.length = 0;
   injectedFiles.length = 0;
   state.urls = ['https://example.org/a'];
-  state.inject = results(ARTICLE, ['en'], NAMES);
+  state.inject = results(ARTICLE, NAMES);
 });
 
 describe('extractTab', () => {
-  it('injects the content script, asks it for the article, then injects the names script, its packs, and asks for the names', async () => {
+  it('injects the content script, asks it for the article, then injects the names script with its packs in one call, and asks for the names', async () => {
     expect(await extractTab(1, {})).toEqual({ ...ARTICLE, pageTags: [] });
-    expect(injections).toEqual(['files', 'func', 'files', 'func', 'files', 'func']);
+    expect(injections).toEqual(['files', 'func', 'files', 'func']);
   });
 
   it('passes on the page tags the names script found apart from the names', async () => {
-    state.inject = results(ARTICLE, [], { ...NAMES, pageTags: ['economy', 'budget'] });
+    state.inject = results(ARTICLE, { ...NAMES, pageTags: ['economy', 'budget'] });
     const out = await extractTab(1, {});
     expect(out.ok && out.pageTags).toEqual(['economy', 'budget']);
     // A names answer whose tags are not strings is refused like any malformed answer.
-    state.inject = results(ARTICLE, [], { ...NAMES, pageTags: [{ html: '<b>' }] });
+    state.inject = results(ARTICLE, { ...NAMES, pageTags: [{ html: '<b>' }] });
     expect(code(await extractTab(1, {}))).toBe('failed');
   });
 
@@ -86,9 +90,9 @@ describe('extractTab', () => {
   });
 
   it('reads the new document once when the page was replaced between the two calls', async () => {
-    state.inject = results(MISSING, ARTICLE, ['en'], NAMES);
+    state.inject = results(MISSING, ARTICLE, NAMES);
     expect(await extractTab(1, {})).toEqual({ ...ARTICLE, pageTags: [] });
-    expect(injections).toEqual(['files', 'func', 'files', 'func', 'files', 'func', 'files', 'func']);
+    expect(injections).toEqual(['files', 'func', 'files', 'func', 'files', 'func']);
   });
 
   it("says 'navigated' when the document keeps changing", async () => {
@@ -151,6 +155,7 @@ describe('extractTab', () => {
 
 describe('the article first, its names next', () => {
   it('injects the tagger along with the extractor by default (quick save), and not when names come later', async () => {
+    state.inject = results(withText('Secretary of State Antony Blinken spoke with the Canadian foreign minister.', 'en'), NAMES);
     await extractTab(1, {});
     expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/entities.js', 'src/content/pack-en.js']);
     injectedFiles.length = 0;
@@ -158,27 +163,41 @@ describe('the article first, its names next', () => {
     expect(injectedFiles).toEqual(['src/content/index.js']);
   });
 
-  it('injects the language packs the names script asks for (the language it detects), and only known ones', async () => {
-    state.inject = results(ARTICLE, ['zh', 'en'], NAMES);
+  it('injects the language packs of the language the tagger detects in the article (not its lang attribute), with the names script', async () => {
+    state.inject = results(withText('美国国务卿安东尼‧布林肯（Antony Blinken）周二与加拿大、墨西哥、日本和韩国外长通话。', 'zh-CN'), NAMES);
     await extractTab(1, {});
     expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/entities.js', 'src/content/pack-en.js', 'src/content/pack-zh.js']);
+    expect(injections).toEqual(['files', 'func', 'files', 'func']);
     injectedFiles.length = 0;
     // A Russian article (whatever its lang attribute says): no pack at all.
-    state.inject = results(ARTICLE, [], NAMES);
+    state.inject = results(withText('Президент России Владимир Путин провёл в Кремле встречу с министром иностранных дел и обсудил с ним положение дел.', 'en'), NAMES);
     await extractTab(1, {});
     expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/entities.js']);
     injectedFiles.length = 0;
-    state.inject = results(ARTICLE, ['../../evil', 'en', 42], NAMES);
+    state.inject = results(withText('Olaf Scholz traf Emmanuel Macron in Berlin. Die beiden sprachen über die Lage in der Ukraine und über die Wirtschaft.', 'en'), NAMES);
     await extractTab(1, {});
-    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/entities.js', 'src/content/pack-en.js']);
+    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/entities.js', 'src/content/pack-de.js']);
   });
 
-  it('entitiesTab injects the tagger, the packs it asks for, and hands back its names', async () => {
+  it('entitiesTab with the article read: the tagger and its packs in one call, then its names', async () => {
     const names = { ok: true, entities: [{ name: 'Example', type: 'place', aliases: ['Ex'], count: 2, sources: ['gazetteer'] }], ms: 3 };
+    state.inject = results(names);
+    const german = withText('Olaf Scholz traf Emmanuel Macron in Berlin. Die beiden sprachen über die Lage in der Ukraine und über die Wirtschaft.', 'de');
+    expect(await entitiesTab(1, {}, german.ok ? german.article! : undefined)).toEqual(names);
+    expect(injectedFiles).toEqual(['src/content/entities.js', 'src/content/pack-de.js']);
+    expect(injections).toEqual(['files', 'func']);
+  });
+
+  it('entitiesTab without the article (the worker restarted): asks the tagger for its packs, and only known ones become files', async () => {
+    const names = { ok: true, entities: [], ms: 3 };
     state.inject = results(['de'], names);
     expect(await entitiesTab(1, {})).toEqual(names);
     expect(injectedFiles).toEqual(['src/content/entities.js', 'src/content/pack-de.js']);
     expect(injections).toEqual(['files', 'func', 'files', 'func']);
+    injectedFiles.length = 0;
+    state.inject = results(['../../evil', 'en', 42], names);
+    await entitiesTab(1, {});
+    expect(injectedFiles).toEqual(['src/content/entities.js', 'src/content/pack-en.js']);
   });
 
   it('entitiesTab refuses an answer that is not a list of names, and says when the tab is gone', async () => {
