@@ -98,7 +98,7 @@ const DE_NOUN = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tione
 /** The junk a name shows by its shape alone (the second audit's finds). */
 export function shapeKinds(name: string, type: string, lang: string): string[] {
   const kinds: string[] = [];
-  for (const m of name.matchAll(/([\p{L}\p{N}]+)([.?!:;])\s+\S/gu)) {
+  for (const m of name.matchAll(/([\p{L}\p{N}]+)[)\]"”“’»«]*([.?!:;])\s+\S/gu)) {
     if (m[2] === '.' && (m[1]!.length < 2 || /^\p{Lu}+$/u.test(m[1]!) || ABBREV.test(m[1]!))) continue;
     kinds.push('sentence');
     break;

@@ -49,6 +49,71 @@ function nounsAfterArticles(text: string): Set<string> {
   return out;
 }
 
+// Determiners that go with common nouns and (almost) never with a name: the indefinite article,
+// "kein", possessives, demonstratives and quantifiers ("eine finanzielle Belastung", "lange Hosen"
+// is not evidence, "seine Hosen" is). A name takes the definite article at most ("die Bundesliga").
+const NOUN_DETERMINER =
+  /^(?:ein|eine|einen|einem|einer|eines|kein|keine|keinen|keinem|keiner|keines|mein|meine|meinen|meinem|meiner|meines|dein|deine|deinen|deinem|deiner|deines|sein|seine|seinen|seinem|seiner|seines|ihr|ihre|ihren|ihrem|ihrer|ihres|unser|unsere|unseren|unserem|unserer|unseres|euer|eure|euren|eurem|eurer|dieser|diese|dieses|diesem|diesen|jener|jene|jenes|jenem|jenen|jeder|jede|jedes|jedem|jeden|mancher|manche|manches|manchem|manchen|welcher|welche|welches|welchem|welchen|solcher|solche|solches|solchem|solchen|einige|einigen|einiger|mehrere|mehreren|mehrerer|viele|vielen|vieler|wenige|wenigen|beide|beiden|sämtliche|sämtlichen)$/;
+// Prefixes that make a place's name of a place's name: Nieder-sachsen, Ost-berlin, Groß-britannien.
+const PLACE_PREFIX = /^(?:nieder|ober|unter|ost|west|nord|süd|groß|gross|klein|alt|neu|mittel|hoch|bad|sankt|zentral|inner|vorder|hinter|gesamt|ur)$/iu;
+// An inflected adjective between a determiner and its noun ("der richtigen", "die finanzielle").
+const ADJECTIVE = /^\p{Ll}{3,}(?:e|en|er|es|em)$/u;
+// Endings German nouns take in their cases and plurals ("Mann" / "Mannes", "Hose" / "Hosen").
+const NOUN_ENDINGS = ['', 's', 'es', 'n', 'en', 'e', 'er', 'ern', 'nen'];
+
+/**
+ * Capitalised words this text itself uses as common nouns, by German grammar: after a determiner
+ * names do not take ("eine Belastung", "seines Mannes", with adjectives between: "eine
+ * finanzielle Belastung"), or as the last part of a longer word of the text ("Kraftstoff" in
+ * "Dieselkraftstoff"). Names take the definite article at most ("der zweitklassigen
+ * Allsvenskan", "im benachbarten Südamerika": no evidence), and are compounded only with
+ * prefixes of places ("Niedersachsen"). The stems are stored, so another case form counts ("Mannes" for "Mann").
+ */
+export function nounsByGrammar(text: string): Set<string> {
+  const out = new Set<string>();
+  const add = (w: string): void => {
+    out.add(w);
+    for (const e of NOUN_ENDINGS) if (e && w.length - e.length >= 3 && w.endsWith(e)) out.add(w.slice(0, -e.length));
+  };
+  // Words and the punctuation between them: a determiner counts only in the same clause
+  // ("... sein .\nHannover" is no "sein Hannover").
+  const toks = text.match(/[\p{L}][\p{L}-]*|[^\p{L}\s]+/gu) ?? [];
+  for (let i = 1; i < toks.length; i++) {
+    const w = toks[i]!;
+    if (!/^\p{Lu}\p{Ll}/u.test(w) || w.includes('-')) continue;
+    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+      const prev = toks[j]!;
+      // Capitalised at a sentence start, still a determiner ("Eine Belastung").
+      if (NOUN_DETERMINER.test(prev.toLowerCase())) {
+        add(w);
+        break;
+      }
+      // Adjectives may stand between ("eine finanzielle Belastung"), nothing else.
+      if (!ADJECTIVE.test(prev)) break;
+    }
+  }
+  // The last part of a compound: a word of the text ends with the noun in lower case
+  // ("Dieselkraftstoff"). Not after a prefix that makes names of places from places
+  // ("Niedersachsen", "Ostberlin", "Südtirol").
+  const vocab = new Set(toks.filter((t) => /^\p{Lu}\p{Ll}/u.test(t) && !t.includes('-')));
+  for (const w of vocab) {
+    for (let k = 3; k <= w.length - 4; k++) {
+      const tail = w.slice(k);
+      const noun = tail[0]!.toUpperCase() + tail.slice(1);
+      if (!/^\p{Ll}/u.test(tail) || out.has(noun) || !vocab.has(noun) || PLACE_PREFIX.test(w.slice(0, k))) continue;
+      add(noun);
+    }
+  }
+  return out;
+}
+
+/** Whether the grammar of the text makes `word` (or another case form of it) a common noun. */
+function nounInText(word: string, nouns: Set<string>): boolean {
+  if (nouns.has(word)) return true;
+  for (const e of NOUN_ENDINGS) if (e && word.length - e.length >= 3 && word.endsWith(e) && nouns.has(word.slice(0, -e.length))) return true;
+  return false;
+}
+
 function countWord(text: string, word: string): number {
   let n = 0;
   for (let at = text.indexOf(word); at >= 0 && n < 2; at = text.indexOf(word, at + 1)) {
@@ -57,7 +122,20 @@ function countWord(text: string, word: string): number {
   return n;
 }
 
-const isNoun = (word: string, nouns: Set<string>): boolean => nouns.has(word) || LEARNED_NOUNS.has(word) || NOUN_SUFFIX.test(word.toLowerCase());
+const isNoun = (word: string, nouns: Set<string>, grammar: Set<string>): boolean =>
+  nouns.has(word) || LEARNED_NOUNS.has(word) || NOUN_SUFFIX.test(word.toLowerCase()) || nounInText(word, grammar);
+
+// Words that start no name, even for the pack (which keeps a definite article it learned with a
+// name, "Die Linke"): pronouns, possessives, some prepositions and adverbs ("Unser Atem", "Ihrer
+// Daten", "Bei Daimler", "Zweimal Kuusela"). Not those that do start names: "Keine Sorgen Arena",
+// "Von der Leyen", "Unter den Linden", "Wir sind Helden", "Nur Dhabitah Sabri".
+const NEVER_LEADS = new Set(
+  (
+    'unser unsere unseren unserem unserer ihr ihre ihren ihrem ihrer ihres sein seine seinen seinem seiner seines dein deine deinen euer eure ' +
+    'ich du er sie es und oder aber doch denn sondern auch dann noch schon jetzt hier dort heute zudem außerdem deshalb zweimal dreimal einmal ' +
+    'bei mit für aus nach gegen ohne seit während wegen trotz laut'
+  ).split(' '),
+);
 
 /**
  * Filters the learned layer's spans in German text: leading function words and common nouns are
@@ -70,6 +148,8 @@ export function filterGermanSpans(text: string, cands: Candidate[], learnedGerma
   // With the pack, only the lists and suffixes: an article before a word is no evidence against
   // names it learned to take with one ("die Bundesliga", "der Spiegel").
   const nouns = learnedGerman ? new Set<string>() : nounsAfterArticles(text);
+  // The text's own grammar (a determiner names do not take, a compound): evidence for the pack too.
+  const grammar = nounsByGrammar(text);
   const out: Candidate[] = [];
   for (const c of cands) {
     if (c.source !== 'model') {
@@ -84,12 +164,13 @@ export function filterGermanSpans(text: string, cands: Candidate[], learnedGerma
     let i = 0;
     // The pack learned names with an article or a noun in front whole ("Die Linke", "Universität
     // Hamburg"): nothing is cut from its spans.
-    const lead = (w: string, last: boolean): boolean => FUNCTION_WORD.has(w.toLowerCase()) || /^\p{N}/u.test(w) || (!last && isNoun(w, nouns));
+    const lead = (w: string, last: boolean): boolean => FUNCTION_WORD.has(w.toLowerCase()) || /^\p{N}/u.test(w) || (!last && isNoun(w, nouns, grammar));
     while (!learnedGerman && i < words.length && lead(words[i]![0], i === words.length - 1)) i++;
+    while (learnedGerman && i < words.length - 1 && NEVER_LEADS.has(words[i]![0].toLowerCase())) i++;
     if (i === words.length) continue;
     start = c.start + words[i]!.index!;
     const content = words.slice(i).map((w) => w[0]).filter((w) => !FUNCTION_WORD.has(w.toLowerCase()));
-    if (content.every((w) => isNoun(w, nouns))) continue;
+    if (content.every((w) => isNoun(w, nouns, grammar))) continue;
     // One plain capitalised word said once, read as a person or organisation: in German most
     // likely a noun the lists do not know ("Ärmel", "Kaffeemaschinen"); a name worth listing comes
     // back or comes in full. Places keep their one mention ("in Berlin").

@@ -202,7 +202,8 @@ const ABBREVIATED = /^(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros|Dept|Univ|Assn|Intl|Gov|Rep|
 
 /** A sentence's end inside the span: a word of two letters or more, then . ? ! : or ;, then more. */
 function crossesSentence(span: string): boolean {
-  for (const m of span.matchAll(/([\p{L}\p{N}]+)([.?!:;])\s+\S/gu)) {
+  // A closing bracket or quote may stand between the word and its stop ("Hemden). Aus", "Zukunft“. In").
+  for (const m of span.matchAll(/([\p{L}\p{N}]+)[)\]"”“’»«]*([.?!:;])\s+\S/gu)) {
     const word = m[1]!;
     if (m[2] === '.' && (word.length < 2 || /^\p{Lu}+$/u.test(word) || ABBREVIATED.test(word))) continue;
     return true;

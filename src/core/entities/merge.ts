@@ -4,6 +4,7 @@
 import type { Entity, EntitySource, EntityType } from '../types.ts';
 import type { Candidate, NameType } from './candidate.ts';
 import { FormIndex } from './mentions.ts';
+import { linkCaseForms, nominativeOf } from './inflected.ts';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const NAME_SEP = /[·‧•・＝]/u;
@@ -95,11 +96,15 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
     const detected = byStart.get(inner);
     const sameSpan = detected && clean(text.slice(detected.start, detected.end)) === alias;
     // Only a person's Latin form or another transliteration, or a mention of the same type.
-    if ((m.type === 'person' && (LATIN_NAME.test(alias) || (sameSpan && detected.type === 'person'))) || (sameSpan && detected.type === m.type)) {
+    // Not a name found there as another type: "Василий Иванчук (Украина)" gives the player's country.
+    const otherType = sameSpan && detected.type !== m.type;
+    if (!otherType && ((m.type === 'person' && (LATIN_NAME.test(alias) || (sameSpan && detected.type === 'person'))) || (sameSpan && detected.type === m.type))) {
       note(alias, m.type, m.source, 1);
       forms.union(m.name, alias);
     }
   }
+  // Case forms of one Cyrillic name: Путин / Путина / Путину, Москва / Москвы / Москве.
+  linkCaseForms([...typeOf].map(([name, votes]) => ({ name, type: leadingType(votes) })), (a, b) => forms.union(a, b));
   // Full names and their last part: 安东尼‧布林肯 / 布林肯, Antony Blinken / Blinken.
   const owners = new Map<string, Set<string>>();
   for (const name of typeOf.keys()) {
@@ -128,6 +133,8 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
     }
     forms.union(full, last);
   }
+  // Again, for the last parts just noted ("Путина" of "Владимира Путина" and "Путину" alone).
+  linkCaseForms([...typeOf].map(([name, votes]) => ({ name, type: leadingType(votes) })), (a, b) => forms.union(a, b));
   mergeFirstNames(text, typeOf, sourcesOf, forms);
   mergeCapitals(typeOf, forms);
   // A short name and the one longer name of the same type that starts with it: Hubble / Hubble
@@ -204,6 +211,11 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
   // Code-unit order on ties, not localeCompare: that would start ICU in the page's renderer (see
   // region-sets.ts); the panel sorts for display in its own page.
   return out.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The type with the most votes, a zero vote included (a last part noted by rule only). */
+function leadingType(votes: Map<EntityType, number>): string {
+  return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
 function topType(votes: Map<EntityType, number>): EntityType | null {
@@ -300,6 +312,10 @@ function mergePrefixNames(text: string, typeOf: Map<string, Map<EntityType, numb
 /** In CJK text the form used most (布林肯); in spaced text the fullest (Antony Blinken), not in capitals. */
 function canonical(g: Group, cjkDoc: boolean): string {
   const list = [...g.forms];
+  // Cyrillic case forms: the nominative of the fullest name ("Владимир Путин", not "Владимира Путина").
+  const most = Math.max(...list.map(([f]) => f.split(/\s+/u).length));
+  const nominative = cjkDoc ? null : nominativeOf(list.filter(([f]) => f.split(/\s+/u).length === most));
+  if (nominative) return nominative;
   const own = list.filter(([f]) => CJK.test(f) === cjkDoc);
   const pool = own.length ? own : list;
   // A form in capitals ("JAPAN", from a headline) names the group only when it has no other.
