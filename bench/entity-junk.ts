@@ -1,4 +1,4 @@
-// npm run bench:entity-junk -- [--root ../shared/bench] [--sets a,b] [--limit N] [--dump FILE.jsonl] [--rescore FILE.jsonl]
+// npm run bench:entity-junk -- [--root ../shared/bench] [--sets a,b] [--limit N] [--only IDS.txt] [--dump FILE.jsonl] [--rescore FILE.jsonl]
 //   The names panel on real pages: every page of the extraction dev pool goes through the same
 //   pipeline as `clean --format json`, and each listed name is checked for the junk a reader sees
 //   at a glance (the measure of issue 17). Per language and per set: names per page, names the
@@ -11,7 +11,9 @@
 //   ("Lernfähigkeit", "Teilenergiezähler"), and names typed 'topic' (a page keyword only).
 //   Prints a table, then one JSON object on the last line. --dump writes every page's panel (for
 //   the hand audit, bench/entity-junk-audit.ts); --rescore FILE reads such a dump instead of the
-//   pages and scores it again with this measure (the 'unmentioned' verdict as stored).
+//   pages and scores it again with this measure (the 'unmentioned' verdict as stored). --only
+//   scores only the pages whose ids (file names without .html.gz) the file lists, one a line or
+//   as paths: a quick look at one language's pages.
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,10 +43,11 @@ interface Args {
   limit: number;
   dump: string | null;
   rescore: string | null;
+  only: Set<string> | null;
 }
 
 function argsOf(argv: string[]): Args {
-  const out: Args = { root: resolve('../shared/bench'), sets: SETS, limit: Infinity, dump: null, rescore: null };
+  const out: Args = { root: resolve('../shared/bench'), sets: SETS, limit: Infinity, dump: null, rescore: null, only: null };
   for (let i = 0; i < argv.length; i += 2) {
     const [a, v = ''] = [argv[i]!, argv[i + 1]];
     if (a === '--root') out.root = resolve(v);
@@ -52,6 +55,7 @@ function argsOf(argv: string[]): Args {
     else if (a === '--limit') out.limit = Number(v);
     else if (a === '--dump') out.dump = v;
     else if (a === '--rescore') out.rescore = v;
+    else if (a === '--only') out.only = new Set((readFileSync(v, 'utf8').match(/[0-9a-f]{12,}|[\w.-]+(?=\.html)/g) ?? []).map((x) => x.replace(/\.html$/, '')));
   }
   return out;
 }
@@ -177,6 +181,7 @@ async function main(): Promise<void> {
   }
   for (const set of args.rescore ? [] : args.sets) {
     for (const page of pagesOf(args.root, set).slice(0, args.limit)) {
+      if (args.only && !args.only.has(page.id)) continue;
       let bytes: Uint8Array = readFileSync(page.file);
       if (page.file.endsWith('.gz')) bytes = gunzipSync(bytes);
       const doc = parseHtml(decodeHtml(bytes).text, page.url || pathToFileURL(page.file).href);

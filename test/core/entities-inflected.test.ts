@@ -55,3 +55,15 @@ describe('German common nouns by the text\'s own grammar', () => {
     expect(names).toEqual(expect.arrayContaining(['Angela Merkel', 'Berlin']));
   });
 });
+
+describe('the French, Portuguese, Dutch and German packs on prose', () => {
+  it('keeps WikiANN-style names through lower-case words and drops prose that runs on', async () => {
+    const { packSpanOk } = await import('../../src/core/entities/latin-filters.ts');
+    const ok = (s: string, type = 'organization'): boolean => packSpanOk(s, 0, s.length, type);
+    for (const good of ['équipe de France', 'région du Tigré', 'rivière Arkansas', '3e arrondissement de Paris', "championnat d'Uruguay", 'Chambre des communes du Canada', 'La Paz'])
+      expect(ok(good)).toBe(true);
+    expect(ok('de Gaulle', 'person')).toBe(true);
+    for (const bad of ['adhérents de la CGT', 'caisse de grève', 'janeiro de 2018', '22 % de la population de cette région de l’Europe', 'Les travailleurs éligibles', 'da República'])
+      expect(ok(bad)).toBe(false);
+  });
+});

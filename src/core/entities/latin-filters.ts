@@ -179,8 +179,8 @@ export function tidySpan(text: string, c: Candidate): Candidate | null {
       if (first === '[') start++;
       else end--;
     }
+    else if (end > start && /[\s:;,]/u.test(last)) end--;
     else if (end > start && /\s/u.test(first)) start++;
-    else if (end > start && /\s/u.test(last)) end--;
     else break;
   }
   // An opening bracket inside with no closing one: the name ends before it ("Chris Eubank Jr. (31-2-0").
@@ -203,11 +203,50 @@ const ABBREVIATED = /^(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros|Dept|Univ|Assn|Intl|Gov|Rep|
 /** A sentence's end inside the span: a word of two letters or more, then . ? ! : or ;, then more. */
 function crossesSentence(span: string): boolean {
   // A closing bracket or quote may stand between the word and its stop ("Hemden). Aus", "Zukunft“. In").
-  for (const m of span.matchAll(/([\p{L}\p{N}]+)[)\]"”“’»«]*([.?!:;])\s+\S/gu)) {
+  // French sets a space before ? ! ; ("Vraiment ? Non"); not ':', which WikiANN's titles keep
+  // inside names ("Star Trek : La Nouvelle Génération").
+  for (const m of span.matchAll(/([\p{L}\p{N}]+)[)\]"”“’»«]*(?:([.?!:;])|[ \u00a0\u202f]([?!;]))\s+\S/gu)) {
     const word = m[1]!;
+    if (m[3]) return true;
     if (m[2] === '.' && (word.length < 2 || /^\p{Lu}+$/u.test(word) || ABBREVIATED.test(word))) continue;
     return true;
   }
   return false;
 }
 const LIST_NUMBER = /^\p{N}+[.)]\s/u;
+
+// Determiners that start a sentence and no name when no capital follows: "Les travailleurs
+// éligibles", "Os moradores", "Het bestuur" (not "La Paz", "Le Monde", "De Telegraaf").
+const DETERMINER = /^(?:le|la|les|l['’]|un|une|des|du|ce|cette|ces|o|a|os|as|um|uma|uns|umas|de|het|een|der|die|das)$/iu;
+// The particle of "équipe de France", "région du Tigré", "comte de Tilly", "Universidade do Porto".
+const PARTICLE = /^(?:de|du|des|da|do|dos|das|di|del|van|von|of)$/u;
+const NUMBER_LEAD = /^(?:[\p{N}][\p{N}.,]*(?:e|er|re|ème|º|ª|st|nd|rd|th)?|[%#§–—-])$/u;
+
+/**
+ * The spans of the French, Portuguese, Dutch and German packs, which learned WikiANN's names
+ * that run through lower-case words ("Chambre des communes du Canada", "équipe de France"): on
+ * real pages they also run on through plain prose ("adhérents de la CGT", "caisse de grève",
+ * "22 % de la population de cette région de l’Europe", "janeiro de 2018"). Kept: a span that
+ * starts at a capital, after a number or not; one after an ordinal ("3e arrondissement de
+ * Paris"); one lower-case word before a capital ("rivière Arkansas"), or before a particle and a
+ * capital ("équipe de France"); for a person, a particle and a capital ("de Gaulle"). A span with
+ * no capital at all, or only a determiner's, is no name.
+ */
+export function packSpanOk(text: string, start: number, end: number, type: string): boolean {
+  const all = text.slice(start, end).split(/\s+/u).filter(Boolean);
+  if (!/\p{Lu}/u.test(all.join(' '))) return false;
+  let i = 0;
+  while (i < all.length - 1 && NUMBER_LEAD.test(all[i]!)) i++;
+  const w = all.slice(i);
+  if (w.length > 1 && DETERMINER.test(w[0]!) && !w.slice(1).some((x) => /\p{Lu}/u.test(x))) return false;
+  if (/^\p{Lu}/u.test(w[0]!)) return true;
+  // An ordinal names a numbered unit: "134e division d'infanterie ( Allemagne )".
+  if (i > 0 && /^\p{N}+(?:e|er|re|ème|º|ª)$/u.test(all[i - 1]!)) return true;
+  const cap = (x: string | undefined): boolean => !!x && /^(?:\p{Lu}|[dl]['’]\p{Lu}|\(|（)/u.test(x);
+  // "rivière Arkansas": a kind of place and its name.
+  if (cap(w[1]) && !PARTICLE.test(w[0]!)) return true;
+  if (type === 'person' && PARTICLE.test(w[0]!) && cap(w[1])) return true;
+  // "championnat d'Uruguay": the particle joined to the capital.
+  if (/^[dl]['’]\p{Lu}/u.test(w[1] ?? '')) return true;
+  return PARTICLE.test(w[1] ?? '') && cap(w[2]);
+}

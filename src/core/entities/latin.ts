@@ -7,7 +7,7 @@ import { hasPack, tagTokens, type WordSpan } from './model/registry.ts';
 import { wordPackFor } from './model/packs-for.ts';
 import { docContext } from './model/word-features.ts';
 import { spacedRegionSets, type NameSet } from './region-sets.ts';
-import { checkSpan, contextType, isOpeningWord, namesThing } from './latin-filters.ts';
+import { checkSpan, contextType, isOpeningWord, namesThing, packSpanOk } from './latin-filters.ts';
 
 // A stretch without CJK characters or full-width punctuation: where spaced words live.
 const SPACED = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef\n]+/gu;
@@ -42,7 +42,8 @@ export function latinCandidates(text: string, locales: string[], out: Candidate[
     for (const sp of pack === 'en' ? spans.flatMap((x) => withoutNumbers(x, tokens)).flatMap((x) => capitalisedPieces(x, tokens)) : spans) {
       const check = { text, start: sp.start, end: sp.end, type: sp.type };
       if (namesThing(check)) thingWords.add(text.slice(sp.start, sp.end).split(/\s+/).pop()!);
-      const kept = checkSpan(check, wellCased);
+      const checked = checkSpan(check, wellCased);
+      const kept = checked && (pack === 'en' || packSpanOk(text, checked.start, checked.end, sp.type)) ? checked : null;
       if (!kept || (wellCased && isOpeningWord(text, kept.start, kept.end))) continue;
       const s = { ...sp, ...kept };
       const title = titleInto(text, s.start, s.end);
