@@ -8,7 +8,9 @@
 //   from the name alone: a sentence's end inside the name ("Blicke. Das Gefühl"), a list number
 //   before one word ("3. Establish"), stray punctuation at its edge ("Rangers.", "Massaker ("),
 //   and on German pages a one-word name with a suffix that makes German common nouns
-//   ("Lernfähigkeit", "Teilenergiezähler"), and names typed 'topic' (a page keyword only).
+//   ("Lernfähigkeit", "Teilenergiezähler"), and names typed 'topic' (a page keyword only). Since
+//   the third audit, German one-word common nouns without such a suffix ("Frau", "Politik",
+//   "Mann"; isGermanCommonNoun below, with Debian's wngerman word list when installed).
 //   Prints a table, then one JSON object on the last line. --dump writes every page's panel (for
 //   the hand audit, bench/entity-junk-audit.ts); --rescore FILE reads such a dump instead of the
 //   pages and scores it again with this measure (the 'unmentioned' verdict as stored). --only
@@ -94,6 +96,38 @@ export function junkKinds(e: Entity, haystack: string, lang: string): string[] {
   return kinds;
 }
 
+// German common nouns, judged from outside the tagger's evidence: a one-word German name that
+// the German training set writes outside names (the tagger's own list, data/de-nouns.json) or
+// that heads many compounds of Debian's German word list (wngerman, /usr/share/dict/ngerman:
+// "Frau" in 24 longer words, "Politik" in 93; names hardly ever: "Merkel" 0, "Berlin" 1, "Hamburg"
+// 0). It overcounts surnames that are also trades ("Fischer", "Bauer"): a conservative judge.
+const DE_DICT = '/usr/share/dict/ngerman';
+const DE_PLACE_PREFIX = /^(?:nieder|ober|unter|ost|west|nord|süd|südost|südwest|nordost|nordwest|mittel|groß|gross|klein|alt|neu|hoch|bad|sankt|zentral|inner|gesamt|ur)$/u;
+let deHeads: string[] | null = null;
+const deNouns = new Set(JSON.parse(readFileSync(new URL('../src/core/entities/data/de-nouns.json', import.meta.url), 'utf8')) as string[]);
+function compoundCount(word: string): number {
+  if (deHeads === null) {
+    deHeads = existsSync(DE_DICT) ? [...new Set(readFileSync(DE_DICT, 'utf8').split('\n').map((w) => w.trim().toLowerCase()).filter(Boolean))].map((w) => [...w].reverse().join('')).sort() : [];
+  }
+  const low = word.toLowerCase();
+  const rev = [...low].reverse().join('');
+  let lo = 0;
+  let hi = deHeads.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (deHeads[mid]! < rev) lo = mid + 1;
+    else hi = mid;
+  }
+  let n = 0;
+  for (let i = lo; i < deHeads.length && deHeads[i]!.startsWith(rev); i++) {
+    const prefix = [...deHeads[i]!.slice(rev.length)].reverse().join('');
+    if (prefix.length >= 3 && !DE_PLACE_PREFIX.test(prefix)) n++;
+  }
+  return n;
+}
+export const deJudgeHasDictionary = (): boolean => existsSync(DE_DICT);
+const isGermanCommonNoun = (name: string): boolean => /^\p{Lu}\p{Ll}{2,}$/u.test(name) && (deNouns.has(name) || compoundCount(name) >= 8);
+
 // Abbreviations a name may end with, or have inside before a space ("Gen. Smith", "Acme Inc.").
 const ABBREV = /^(?:inc|corp|ltd|co|jr|sr|bros|dept|univ|gov|rep|sen|gen|col|capt|prof|rev|mt|ft|st|ave|dr|mr|mrs|ms|no|nr|vol)$/i;
 // Suffixes that make German common nouns (a grammar fact, not the tagger's list).
@@ -113,6 +147,7 @@ export function shapeKinds(name: string, type: string, lang: string): string[] {
   const lastWord = /(\p{L}+)\.$/u.exec(name)?.[1];
   if (open !== close || /^[\p{P}\p{S}]|[,;:(\[]$/u.test(name) || (lastWord && lastWord.length >= 3 && /\p{Ll}$/u.test(lastWord) && !ABBREV.test(lastWord))) kinds.push('punctuation');
   if (lang === 'de' && type !== 'topic' && /^\p{Lu}\p{Ll}+$/u.test(name) && DE_NOUN.test(name)) kinds.push('de-noun');
+  else if (lang === 'de' && type !== 'topic' && isGermanCommonNoun(name)) kinds.push('de-common');
   if (type === 'topic') kinds.push('topic');
   return kinds;
 }
@@ -129,11 +164,12 @@ interface Tally {
   'list-number': number;
   punctuation: number;
   'de-noun': number;
+  'de-common': number;
   topic: number;
 }
 
-const empty = (): Tally => ({ pages: 0, names: 0, junk: 0, unmentioned: 0, lowercase: 0, 'function-words': 0, short: 0, sentence: 0, 'list-number': 0, punctuation: 0, 'de-noun': 0, topic: 0 });
-const EXTRA_KINDS = ['sentence', 'list-number', 'punctuation', 'de-noun', 'topic'] as const;
+const empty = (): Tally => ({ pages: 0, names: 0, junk: 0, unmentioned: 0, lowercase: 0, 'function-words': 0, short: 0, sentence: 0, 'list-number': 0, punctuation: 0, 'de-noun': 0, 'de-common': 0, topic: 0 });
+const EXTRA_KINDS = ['sentence', 'list-number', 'punctuation', 'de-noun', 'de-common', 'topic'] as const;
 
 function pagesOf(root: string, set: string): { id: string; file: string; lang?: string; url?: string }[] {
   const dir = join(root, set);
@@ -213,6 +249,7 @@ async function main(): Promise<void> {
     }
   }
   if (args.dump) writeFileSync(args.dump, `${dump.join('\n')}\n`);
+  if (!deJudgeHasDictionary()) process.stderr.write(`no ${DE_DICT} (apt-get install wngerman): German common nouns judged by the training list only\n`);
   for (const f of failed) process.stderr.write(`failed: ${f}\n`);
   const share = (x: Tally): number => (x.names ? x.junk / x.names : 0);
   const line = (k: string, x: Tally): string =>
@@ -228,7 +265,7 @@ async function main(): Promise<void> {
     return a;
   }, empty());
   process.stdout.write(
-    `${JSON.stringify({ all: { ...all, junkShare: +share(all).toFixed(4) }, failedPages: failed.length, entityToExtractTime: +(ratioNum / Math.max(1e-9, ratioDen)).toFixed(3), byLang: json(new Map(langs)), bySet: json(bySet) })}\n`,
+    `${JSON.stringify({ all: { ...all, junkShare: +share(all).toFixed(4) }, failedPages: failed.length, germanWordList: deJudgeHasDictionary(), entityToExtractTime: +(ratioNum / Math.max(1e-9, ratioDen)).toFixed(3), byLang: json(new Map(langs)), bySet: json(bySet) })}\n`,
   );
 }
 
