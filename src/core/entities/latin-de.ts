@@ -122,6 +122,7 @@ function countWord(text: string, word: string): number {
   return n;
 }
 
+const NONE = new Set<string>();
 const isNoun = (word: string, nouns: Set<string>, grammar: Set<string>): boolean =>
   nouns.has(word) || LEARNED_NOUNS.has(word) || NOUN_SUFFIX.test(word.toLowerCase()) || nounInText(word, grammar);
 
@@ -170,7 +171,10 @@ export function filterGermanSpans(text: string, cands: Candidate[], learnedGerma
     if (i === words.length) continue;
     start = c.start + words[i]!.index!;
     const content = words.slice(i).map((w) => w[0]).filter((w) => !FUNCTION_WORD.has(w.toLowerCase()));
-    if (content.every((w) => isNoun(w, nouns, grammar))) continue;
+    // The text's grammar speaks of one word at a time: it judges one-word spans only (a name of
+    // several words, "Ligurischen Alpen", keeps its words whatever they head elsewhere).
+    const evidence = content.length === 1 ? grammar : NONE;
+    if (content.every((w) => isNoun(w, nouns, evidence))) continue;
     // One plain capitalised word said once, read as a person or organisation: in German most
     // likely a noun the lists do not know ("Ärmel", "Kaffeemaschinen"); a name worth listing comes
     // back or comes in full. Places keep their one mention ("in Berlin").

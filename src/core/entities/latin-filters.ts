@@ -205,7 +205,7 @@ function crossesSentence(span: string): boolean {
   // A closing bracket or quote may stand between the word and its stop ("Hemden). Aus", "Zukunft“. In").
   // French sets a space before ? ! ; ("Vraiment ? Non"); not ':', which WikiANN's titles keep
   // inside names ("Star Trek : La Nouvelle Génération").
-  for (const m of span.matchAll(/([\p{L}\p{N}]+)[)\]"”“’»«]*(?:([.?!:;])|[ \u00a0\u202f]([?!;]))\s+\S/gu)) {
+  for (const m of span.matchAll(/([\p{L}\p{N}]+)[)\]"”“’»«]*(?:([.?!:;])\s+\S|[ \u00a0\u202f]([?!;])\s+\p{Lu})/gu)) {
     const word = m[1]!;
     if (m[3]) return true;
     if (m[2] === '.' && (word.length < 2 || /^\p{Lu}+$/u.test(word) || ABBREVIATED.test(word))) continue;
@@ -238,8 +238,9 @@ export function packSpanOk(text: string, start: number, end: number, type: strin
   let i = 0;
   while (i < all.length - 1 && NUMBER_LEAD.test(all[i]!)) i++;
   const w = all.slice(i);
-  if (w.length > 1 && DETERMINER.test(w[0]!) && !w.slice(1).some((x) => /\p{Lu}/u.test(x))) return false;
-  if (/^\p{Lu}/u.test(w[0]!)) return true;
+  if (w.length > 1 && DETERMINER.test(w[0]!) && w.slice(1).every((x) => /^\p{Ll}/u.test(x))) return false;
+  // A capital, after a letter modifier or not ("ʿAbd ar-Rahmān").
+  if (/^[\p{Lm}\p{M}'’]*\p{Lu}/u.test(w[0]!)) return true;
   // An ordinal names a numbered unit: "134e division d'infanterie ( Allemagne )".
   if (i > 0 && /^\p{N}+(?:e|er|re|ème|º|ª)$/u.test(all[i - 1]!)) return true;
   const cap = (x: string | undefined): boolean => !!x && /^(?:\p{Lu}|[dl]['’]\p{Lu}|\(|（)/u.test(x);
