@@ -63,7 +63,7 @@ describe('the French, Portuguese, Dutch and German packs on prose', () => {
     for (const good of ['équipe de France', 'région du Tigré', 'rivière Arkansas', '3e arrondissement de Paris', "championnat d'Uruguay", 'Chambre des communes du Canada', 'La Paz'])
       expect(ok(good)).toBe(true);
     expect(ok('de Gaulle', 'person')).toBe(true);
-    for (const bad of ['adhérents de la CGT', 'caisse de grève', 'janeiro de 2018', '22 % de la population de cette région de l’Europe', 'Les travailleurs éligibles', 'da República'])
+    for (const bad of ['adhérents de la CGT', 'caisse de grève', 'janeiro de 2018', '22 % de la population de cette région de l’Europe', 'Les travailleurs éligibles', 'da República', 'A estratégia de Pacheco', 'Meta do presidente de'])
       expect(ok(bad)).toBe(false);
   });
 });

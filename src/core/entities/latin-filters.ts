@@ -220,7 +220,8 @@ const LIST_NUMBER = /^\p{N}+[.)]\s/u;
 const DETERMINER = /^(?:le|la|les|l['’]|un|une|des|du|ce|cette|ces|o|a|os|as|um|uma|uns|umas|de|het|een|der|die|das)$/iu;
 // The particle of "équipe de France", "région du Tigré", "comte de Tilly", "Universidade do Porto".
 const PARTICLE = /^(?:de|du|des|da|do|dos|das|di|del|van|von|of)$/u;
-const NUMBER_LEAD = /^(?:[\p{N}][\p{N}.,]*(?:e|er|re|ème|º|ª|st|nd|rd|th)?|[%#§–—-])$/u;
+const NUMBER_LEAD = /^(?:[\p{N}][\p{N}.,]*(?:e|er|re|ème|º|ª|st|nd|rd|th)?|[%#§–—:-])$/u;
+const TRAILING = /^(?:de|du|des|da|do|dos|das|di|del|van|von|of|la|le|les|o|a|os|as|e|et|em|no|na|and|und|en|y|el|the|der|die|das|den|het|een)$/u;
 
 /**
  * The spans of the French, Portuguese, Dutch and German packs, which learned WikiANN's names
@@ -239,6 +240,10 @@ export function packSpanOk(text: string, start: number, end: number, type: strin
   while (i < all.length - 1 && NUMBER_LEAD.test(all[i]!)) i++;
   const w = all.slice(i);
   if (w.length > 1 && DETERMINER.test(w[0]!) && w.slice(1).every((x) => /^\p{Ll}/u.test(x))) return false;
+  // A sentence's article and a common noun ("A estratégia de Pacheco", "La caisse de grève"), or
+  // a span that ends on a particle or conjunction ("... o maior número de"): prose, not a name.
+  if (w.length > 1 && DETERMINER.test(w[0]!) && /^\p{Ll}/u.test(w[1]!) && !PARTICLE.test(w[1]!)) return false;
+  if (w.length > 1 && TRAILING.test(w[w.length - 1]!)) return false;
   // A capital, after a letter modifier or not ("ʿAbd ar-Rahmān").
   if (/^[\p{Lm}\p{M}'’]*\p{Lu}/u.test(w[0]!)) return true;
   // An ordinal names a numbered unit: "134e division d'infanterie ( Allemagne )".
