@@ -3,6 +3,7 @@ import { CAPTION_ATTR, ORDER_ATTR, preClean } from '../../src/core/extract/pre-c
 import { filterBlocks } from '../../src/core/extract/block-filter.ts';
 import { imageSource, resolveLazyImages } from '../../src/core/extract/lazy-images.ts';
 import { isTeaserGrid } from '../../src/core/extract/teasers.ts';
+import { extractArticle } from '../../src/core/extract/index.ts';
 import { parse } from '../helpers.ts';
 
 const P = (n: number, word = 'text'): string => `<p>${Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ')}.</p>`;
@@ -10,16 +11,22 @@ const URL = 'https://news.example.com/2020/story.html';
 
 describe('pre-clean', () => {
   it('removes page furniture by tag, role, hidden state and class words', () => {
-    const doc = parse(`<body>
+    const html = `<body>
       <nav><a href="/">Home</a></nav><div role="navigation">menu</div>
       <div class="social-share">Share</div><div id="newsletter-signup">Sign up</div>
       <div hidden>secret</div><div style="display: none">gone</div><span class="sr-only">Image caption</span>
       <div class="content"><article>${P(40)}${P(40)}</article></div>
-      <aside>${P(5)}</aside><footer>Footer</footer></body>`, URL);
+      <aside>${P(5)}</aside><footer>Footer</footer></body>`;
+    const doc = parse(html, URL);
     preClean(doc, { url: URL, site: 'example.com' });
     const text = doc.body.textContent!;
-    for (const gone of ['Home', 'menu', 'Share', 'Sign up', 'secret', 'gone', 'Image caption', 'Footer']) expect(text).not.toContain(gone);
+    for (const gone of ['Home', 'Share', 'Sign up', 'Image caption', 'Footer']) expect(text).not.toContain(gone);
     expect(doc.querySelectorAll('article p')).toHaveLength(2);
+    // Hidden elements and navigation roles are left to Readability's own checks (bench:ablation:
+    // ours changed no page of the pool): the article leaves them out all the same.
+    const article = extractArticle(parse(html, URL), { url: URL }).article!.text;
+    for (const gone of ['menu', 'secret', 'gone', 'Image caption']) expect(article).not.toContain(gone);
+    expect(article).toContain('text39');
   });
 
   it('keeps the wrapper of the article whatever its class says, minus the misleading words', () => {
@@ -207,9 +214,6 @@ describe('block filter', () => {
     expect(text).toContain('follow us on its own schedule');
   });
 
-  it('drops markup that leaked into the text', () => {
-    expect(filtered(`${body}<p>&lt;span data-mce-type="bookmark" style="display: inline-block"&gt;</p>`).text).not.toContain('span');
-  });
 });
 
 describe('lazy pictures', () => {

@@ -6,10 +6,10 @@
 import { countCjk } from '../text/scripts.ts';
 import { dateInText } from './dates.ts';
 import {
-  BREADCRUMB, BY_LINE, QR_SHARE_CALL, CJK_SHARE_WORDS, CLOSING_APPEAL, CREDIT, FOLLOW_CALL, LEAKED_MARKUP, PROMO_CALL, PROMO_WORDS, RIGHTS, SHARE_WORDS, SHORTCODE,
+  BREADCRUMB, BY_LINE, QR_SHARE_CALL, CJK_SHARE_WORDS, CLOSING_APPEAL, CREDIT, FOLLOW_CALL, PROMO_CALL, PROMO_WORDS, RIGHTS, SHARE_WORDS, SHORTCODE,
   SIGN_OFF, SOCIAL_NETWORK, STAMP_LINE,
 } from './phrases.ts';
-import { HEADING, LONG_WORDS, SHORT_WORDS, dropClosingBoilerplate, dropLabelledSections, dropMenuLists, dropOrphanHeadings, isLabel } from './block-runs.ts';
+import { HEADING, LONG_WORDS, SHORT_WORDS, dropClosingBoilerplate, dropLabelledSections, dropOrphanHeadings, isLabel } from './block-runs.ts';
 import { CAPTION_ATTR, captionKey } from './pre-clean.ts';
 import { commonSite, linkSite } from './teasers.ts';
 import { ruleOn, type RuleName } from './rules.ts';
@@ -262,16 +262,6 @@ function pictureFigure(el: Element): boolean {
   return !!el.querySelector('img,picture,video,svg,iframe') && !el.querySelector('pre,table,blockquote,p');
 }
 
-/** The text of a block outside its links: "Tags" in "Tags: a, b, c", "Don't miss" over teasers. */
-function unlinkedText(el: Element): string {
-  let out = '';
-  const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!n.parentElement?.closest('a')) out += ` ${n.nodeValue ?? ''}`;
-  }
-  return out.replace(/\s+/g, ' ').trim();
-}
-
 function nearImage(el: Element): boolean {
   if (el.querySelector('img,picture')) return true;
   const prev = el.previousElementSibling;
@@ -340,8 +330,6 @@ export function filterBlocks(root: Element, base: string, home: string | null = 
       if (nearImage(b.el)) b.caption = true;
       else b.drop = true;
     } else if (b.linkShare >= 0.7 && b.words <= LONG_WORDS && b.internalShare >= 0.5 && ruleOn('internal-links')) b.drop = true;
-    else if (b.linkShare >= 0.5 && b.words <= 80 && isLabel(unlinkedText(b.el)) && ruleOn('labelled-links')) b.drop = true;
-    else if (b.words <= 60 && LEAKED_MARKUP.test(b.text) && ruleOn('leaked-markup')) b.drop = true;
     else if (after && b.words <= 80 && CLOSING_APPEAL.test(b.text) && ruleOn('closing-appeal')) b.drop = true;
     else if (i >= lastLong && lastLong >= 0 && b.words <= 80 && QR_SHARE_CALL.test(b.text) && ruleOn('qr-share')) b.drop = true;
     else if (b.words <= 40 && besidePicture(b.el, root) && ruleOn('captions')) b.caption = true;
@@ -353,7 +341,6 @@ export function filterBlocks(root: Element, base: string, home: string | null = 
     } else if (before && i < 3 && b.words <= 2 && b.tag !== 'LI' && !HEADING.test(b.tag) && ruleOn('tiny-lead')) b.drop = true;
   });
   asRule(blocks, 'closing-boilerplate', () => dropClosingBoilerplate(blocks));
-  asRule(blocks, 'menu-lists', () => dropMenuLists(blocks, lastLong));
   asRule(blocks, 'labelled-sections', () => dropLabelledSections(blocks, firstLong));
   asRule(blocks, 'orphan-headings', () => dropOrphanHeadings(blocks));
   for (const b of blocks) {

@@ -1,7 +1,6 @@
 // Passes over the whole run of blocks, after each block was judged alone (block-filter.ts):
-// where the article ends (a closing disclaimer), menus and "related" sections after it, and
+// where the article ends (a closing disclaimer), "related" sections after it, and
 // headings left over nothing.
-import { countCjk } from '../text/scripts.ts';
 import type { Block } from './block-filter.ts';
 import { DISCLAIMER, LABEL_LINE, SECTION_LABEL } from './phrases.ts';
 
@@ -57,28 +56,6 @@ function dropLabelledNotice(blocks: Block[]): boolean {
     before += b.words;
   }
   return false;
-}
-
-/** Tiny items, one or two words each, no sentence among them: a menu or tab strip. */
-function isMenuItem(b: Block): boolean {
-  const cjk = countCjk(b.text);
-  return b.tag === 'LI' && (cjk > 0 ? cjk <= 4 && b.words <= 2 : b.words <= 1);
-}
-
-/** Runs of three or more menu items after the article's last paragraph. */
-export function dropMenuLists(blocks: Block[], lastLong: number): void {
-  if (lastLong < 0) return;
-  let run: Block[] = [];
-  const flush = (): void => {
-    if (run.length >= 3) for (const b of run) b.drop = true;
-    run = [];
-  };
-  for (let i = lastLong + 1; i < blocks.length; i++) {
-    const b = blocks[i]!;
-    if (isMenuItem(b)) run.push(b);
-    else if (b.text) flush();
-  }
-  flush();
 }
 
 /**

@@ -34,11 +34,6 @@ export const BYLINE = /(?:^|[\s_-])(?:byline|by-line|author|authors|writtenby|da
 /** Captions and credits of pictures. */
 export const CAPTION = /[Cc]aption|CAPTION|(?:^|[\s_-])(?:credits?|legend)(?:$|[\s_-])|[a-z]Credits?(?![a-z])/;
 
-export const JUNK_ROLES = new Set([
-  'navigation', 'menu', 'menubar', 'toolbar', 'banner', 'contentinfo', 'complementary', 'search', 'dialog',
-  'alertdialog', 'tablist',
-]);
-
 /** Split class and id into lowercase tokens: "article-share_bar x" -> article, share, bar, x. */
 function hasToken(value: string, set: Set<string>): boolean {
   for (const t of value.split(/\s+/)) {

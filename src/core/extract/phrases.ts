@@ -81,9 +81,6 @@ export const SHORTCODE = /^\[\w+(?:\s[^\]]*)?\].*\[\/\w+\]$/u;
 /** A call to action opening a line: "Sign up", "Subscribe to", "Get the app", "Start your day". */
 export const PROMO_CALL = /^(?:sign up|subscribe|get|join|download|register|follow|start your|never miss|don['’]?t miss|want more|click|tap|jetzt|abonnieren|inscrivez|suscríbete|assine)\b/iu;
 
-/** Markup that leaked into text as characters ("&lt;span data-mce-type=...>"). */
-export const LEAKED_MARKUP = /(?:&(?:amp;)?lt;|<)\/?[a-z][\w-]*(?:\s+[\w-]+=|\s*\/?(?:&(?:amp;)?gt;|>))/i;
-
 /** Disclaimers and rights statements that open the closing boilerplate of (mostly Chinese) news pages. */
 export const DISCLAIMER =
   /^[【\[（(]?\s*(?:免责声明|免責聲明|版权声明|版權聲明|版权与免责声明|版權與免責聲明|郑重声明|鄭重聲明)|^[【\[（(]?\s*(?:声明|聲明|disclaimer|haftungsausschluss)\s*[】\]）)]?\s*[:：]|^.{0,12}(?:版权与免责声明|版權與免責聲明|免责声明|免責聲明|版权声明|版權聲明)\s*[:：]|^.{0,12}(?:版权与免责声明|版權與免責聲明|免责声明|免責聲明|版权声明|版權聲明|反侵权公告|反侵權公告|版权公告|版權公告|侵权声明|侵權聲明)\s*[:：]?\s*$/iu;

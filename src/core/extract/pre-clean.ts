@@ -2,7 +2,7 @@
 // walk over the tree. Decisions come from structure (tags, roles, hidden state, class/id
 // vocabulary of page furniture, link density, size), never from site names. Removing page
 // furniture early also makes Readability itself faster: it walks, scores and serialises less.
-import { BYLINE, CAPTION, JUNK_ROLES, SCREEN_READER, junkKind, neutralMarks } from './patterns.ts';
+import { BYLINE, CAPTION, SCREEN_READER, junkKind, neutralMarks } from './patterns.ts';
 import { imageSource } from './lazy-images.ts';
 import { commonSite, isTeaserGrid } from './teasers.ts';
 import { findTextHome } from './text-home.ts';
@@ -55,7 +55,6 @@ const INLINE = new Set([
   'Q', 'LABEL', 'FONT', 'BR', 'IMG', 'WBR', 'DFN', 'KBD', 'SAMP', 'VAR', 'BDI', 'BDO', 'INS', 'DEL',
 ]);
 const KEEP_INSIDE = new Set(['TABLE', 'PRE', 'CODE', 'MATH']);
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const VIDEO_HOST = /\/\/(?:www\.)?(?:youtube(?:-nocookie)?\.com|player\.vimeo\.com|dailymotion\.com|player\.twitch\.tv)/i;
 const LONG_PARAGRAPH = 120;
 const MAX_CAPTION = 400;
@@ -270,13 +269,9 @@ function dropped(el: Element, tag: string, keep: number): boolean {
   }
   if (tag === 'IFRAME') return !VIDEO_HOST.test(el.getAttribute('src') ?? '');
   if (tag === 'SVG' || tag === 'svg') return keep === 0 && !el.closest('figure');
-  if (el.hasAttribute('hidden') && ruleOn('hidden')) return true;
-  const aria = el.getAttribute('aria-hidden');
-  if (aria === 'true' && !/fallback-image/.test(el.getAttribute('class') ?? '') && ruleOn('hidden')) return true;
-  const style = el.getAttribute('style');
-  if (style && HIDDEN_STYLE.test(style) && ruleOn('hidden')) return true;
-  const role = el.getAttribute('role');
-  if (role && JUNK_ROLES.has(role.toLowerCase()) && ruleOn('junk-roles')) return keep === 0;
+  // Hidden elements and navigation roles are Readability's own to drop (its visibility check and
+  // unlikely roles); ours, removed 2026-12-07 by bench:ablation, changed no page of the pool sample.
+  // Text for screen readers only ("Image caption") is visible to Readability: it stays ours.
   const cls = el.getAttribute('class');
   if (cls && SCREEN_READER.test(cls) && ruleOn('screen-reader')) return true;
   return false;

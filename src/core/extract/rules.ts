@@ -14,8 +14,6 @@ export interface Rule {
 export const RULES = [
   // Pre-clean: on a clone, before Readability.
   { name: 'furniture-tags', stage: 'pre-clean', purpose: 'drop nav, aside, footer, header, menu, form, dialog and script-like tags unless they hold the article' },
-  { name: 'hidden', stage: 'pre-clean', purpose: 'drop hidden, aria-hidden and display:none / visibility:hidden elements' },
-  { name: 'junk-roles', stage: 'pre-clean', purpose: 'drop elements whose ARIA role is navigation, banner, complementary and the like' },
   { name: 'screen-reader', stage: 'pre-clean', purpose: 'drop text meant only for screen readers (sr-only, visually-hidden)' },
   { name: 'junk-marks', stage: 'pre-clean', purpose: 'drop blocks whose class/id names page furniture (share, related, comments, ad, byline...)' },
   { name: 'teaser-grid', stage: 'pre-clean', purpose: 'drop grids of teaser cards linking to other pages of the site' },
@@ -36,15 +34,12 @@ export const RULES = [
   { name: 'follow-calls', stage: 'block-filter', purpose: 'drop "follow us on <network>" lines' },
   { name: 'credits', stage: 'block-filter', purpose: 'photo credits: a caption beside a picture, dropped elsewhere' },
   { name: 'internal-links', stage: 'block-filter', purpose: 'drop short blocks that are mostly links into the same site' },
-  { name: 'labelled-links', stage: 'block-filter', purpose: 'drop link lists under a label ("Tags: a, b")' },
-  { name: 'leaked-markup', stage: 'block-filter', purpose: 'drop lines of template or script code printed into the page' },
   { name: 'closing-appeal', stage: 'block-filter', purpose: 'drop the appeal after the article ("support our journalism")' },
   { name: 'qr-share', stage: 'block-filter', purpose: 'drop the call to share the page by QR code or copied link at the end' },
   { name: 'captions', stage: 'block-filter', purpose: 'mark short text beside, under or repeating a picture as its caption (kept in HTML, not in text)' },
   { name: 'stamps', stage: 'block-filter', purpose: 'drop byline and date lines near the start or end' },
   { name: 'tiny-lead', stage: 'block-filter', purpose: 'drop one- or two-word lines before the first paragraph' },
   { name: 'closing-boilerplate', stage: 'block-runs', purpose: 'a disclaimer opens the footer: it and what follows go' },
-  { name: 'menu-lists', stage: 'block-runs', purpose: 'drop runs of one-word list items after the last paragraph' },
   { name: 'labelled-sections', stage: 'block-runs', purpose: 'drop "Related" / "More from" sections and their links' },
   { name: 'orphan-headings', stage: 'block-runs', purpose: 'drop headings left over nothing' },
   // Metadata.
