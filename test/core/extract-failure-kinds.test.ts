@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core/extract/index.ts';
-import { suspect, type NetProbe } from '../../src/core/extract/safety-net.ts';
+import { suspect } from '../../src/core/extract/safety-net.ts';
+import { textStats } from '../../src/core/extract/net-model.ts';
 import { disableRules, enableAllRules } from '../../src/core/extract/rules.ts';
 import { decodeHtml } from '../../src/cli/decode.ts';
 import { readFixture } from '../../bench/lib/fixture.ts';
@@ -62,11 +63,14 @@ describe('a list article cut to its first item', () => {
   });
 
   it('makes the net suspicious when what is left of it is a line or two of a much longer text home', () => {
-    const probe: NetProbe = { homeChars: 8361, containerChars: 7590, containerHeadings: 10, keptHeadings: 10, linkShare: 0.02 };
-    expect(suspect(7523, probe, undefined, 64)).toEqual([]);
-    // Cut to the introduction: one line and a tenth of the text left.
-    expect(suspect(900, { ...probe, keptHeadings: 0 }, undefined, 1)).toEqual(['short-of-home']);
+    const out = withRulesOff(['safety-net'], () => extractArticle(doc(), { url }));
+    const probe = out.net!.probe!;
+    expect(suspect(textStats(out.article!.text), probe)).toEqual([]);
+    // Cut to the introduction: one line, a tenth of the text home.
+    const intro = out.article!.text.split('\n').find((l) => l.length > 200)!;
+    expect(suspect(textStats(intro), probe)).toEqual(['short-of-home']);
   });
+
 });
 
 describe('the low threshold stopping at a short block', () => {

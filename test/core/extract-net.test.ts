@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../../src/core/extract/index.ts';
 import { articleLang } from '../../src/core/extract/metadata.ts';
-import { NET } from '../../src/core/extract/safety-net.ts';
+import { NET, prefersPlain, suspect } from '../../src/core/extract/safety-net.ts';
+import { textStats } from '../../src/core/extract/net-model.ts';
 import { RULES, disableRules, enableAllRules, ruleOn } from '../../src/core/extract/rules.ts';
 import { runPipeline } from '../../src/core/pipeline.ts';
 import { decodeHtml } from '../../src/cli/decode.ts';
@@ -89,6 +90,22 @@ describe('the safety net', () => {
     expect(ruleOn('safety-net')).toBe(true);
     expect(() => disableRules(['no-such-rule'])).toThrow(/unknown rule/);
     expect(NET.better).toBeGreaterThan(1);
+  });
+});
+
+describe("the net's question: running text short of the page's text home", () => {
+  const probe = { homeChars: 1237, containerChars: 321, containerHeadings: 3, keptHeadings: 2, linkShare: 0 };
+  const widgets = ['Нашли опечатку? Выделите ее и нажмите Ctrl+Enter', 'Код для блога:', 'Livejournal', 'Я.ру', 'Liveinternet.ru', 'Показать окно с кодом', 'Показать результат'];
+
+  it('suspects a pick of many short widget lines, not only a line or two', () => {
+    // daniel-dev (kp.ru): the low threshold let Readability stop at a box of twelve widget lines.
+    expect(suspect(textStats(widgets.join('\n')), probe)).toEqual(['short-of-home']);
+    expect(prefersPlain(textStats(widgets.join('\n')).chars, 2245)).toBe(true);
+  });
+
+  it('leaves a result with the running text alone, however many short lines it also has', () => {
+    const story = Array.from({ length: 5 }, (_, i) => `Paragraph ${i} of the story, long enough to be running text that a reader reads, with some more words.`);
+    expect(suspect(textStats([...story, ...widgets].join('\n')), { ...probe, homeChars: 600 })).toEqual([]);
   });
 });
 

@@ -20,6 +20,7 @@ import { readPageMeta } from './page-meta.ts';
 import { judgeReadable } from './readable.ts';
 import type { ExtractOptions, ExtractResult } from './index.ts';
 import { ruleOn } from './rules.ts';
+import { textStats, type TextStats } from './net-model.ts';
 
 /** What our layers saw on the way, for the net's questions. Characters exclude whitespace. */
 export interface NetProbe {
@@ -39,7 +40,7 @@ export interface OurAttempt {
   probe: NetProbe;
 }
 
-export type NetReason = 'error' | 'empty' | 'short-of-home' | 'cut' | 'list-cut';
+export type NetReason = 'error' | 'empty' | 'short-of-home';
 
 export interface NetReport {
   /** Whether plain Readability was run for this page. */
@@ -55,41 +56,6 @@ export interface NetReport {
   error?: string;
 }
 
-// Thresholds, each a plain ratio. A result is suspect when it keeps less than SHORT_OF_HOME of
-// the page's main running text, or less than CUT of what Readability chose before we cleaned it,
-// or at most a third of that container's section headings (a list article cut to its first item).
-export const NET = {
-  /**
-   * Below this share of the home's running text, our result may have lost the article (Readability
-   * stopped at a stray block, or our cleaning took the story). Chosen by bench/tune-net.ts on the
-   * whole pool (2026-12-07): newsweb-dev 4 -> 1 page more than 0.10 below Readability, F1 +0.005;
-   * no other set moved; it fires on 1-4% of pages. Thresholds chosen leave-one-set-out on the
-   * other four sets cost nothing on zyte, trafilatura and daniel held out.
-   */
-  shortOfHome: 0.3,
-  /** The home must hold this much text for the comparison to mean anything. */
-  minHomeChars: 300,
-  /**
-   * ... and our result must be a stray block or two: a short result of many lines (an ingredient
-   * list, a table) is structured content that the home, counting long runs only, does not see.
-   */
-  shortOfHomeLines: 2,
-  /**
-   * Below this share of Readability's container text, post-cleaning may have cut the article; and
-   * a container with this many h2-h4 headings, of which post-cleaning kept a third or less, may be
-   * a list article cut short. Both off (0, Infinity), by bench/tune-net.ts on the whole pool
-   * (2026-12-07): they fired on 17 of 1,423 pages, never kept a better text, and handed 5 pages to
-   * Readability's noisier one (the headings were those of related-story lists our cleaning rightly
-   * dropped): cjk-dev -0.0035 F1, trafilatura and newsweb -0.0003 and -0.0009. A list cut short
-   * to a line or two is still caught by shortOfHome.
-   */
-  cut: 0,
-  minContainerChars: 300,
-  listHeadings: Infinity,
-  /** Plain Readability replaces a suspect result when it has this many times our text. */
-  better: 1.6,
-};
-
 export const visibleChars = (text: string): number => text.replace(/\s+/g, '').length;
 export const lineCount = (text: string): number => text.split('\n').filter((l) => l.trim()).length;
 
@@ -97,26 +63,38 @@ export function countHeadings(root: Element): number {
   return root.querySelectorAll('h2, h3, h4').length;
 }
 
+// Thresholds, each a plain ratio (bench/tune-net.ts replays them on the pool).
+export const NET = {
+  /**
+   * Our result is suspect when its running text (paragraph lines, net-model.ts) is below this share
+   * of the running text of the page's likely article home (text-home.ts), and it holds less text
+   * than that home in all: Readability stopped at a teaser, a breadcrumb or a box of widget lines,
+   * or our cleaning took the story. Until 2026-12-07 this asked for a result of one or two lines;
+   * counting paragraph text instead also catches a pick of many short widget lines (daniel-dev,
+   * kp.ru), while a short result of many lines beside running text (an ingredient list above the
+   * method) is not suspect. bench/tune-net.ts on the pool samples: daniel-dev 2 -> 1 page more
+   * than 0.10 below Readability, F1 +0.007; picked newsweb failures 2 -> 1; no set lost.
+   */
+  shortOfHome: 0.3,
+  /** The home must hold this much text for the comparison to mean anything. */
+  minHomeChars: 300,
+  /** Plain Readability replaces a suspect result when it has this many times our text. */
+  better: 1.6,
+};
+
 export type NetThresholds = typeof NET;
 
-/** The net's questions, as a pure function of our text's size and the probe (bench/tune-net.ts replays it). */
-export function suspect(chars: number, probe: NetProbe, t: NetThresholds = NET, lines = 1): NetReason[] {
-  if (chars === 0) return ['empty'];
-  const out: NetReason[] = [];
-  if (probe.homeChars >= t.minHomeChars && chars < probe.homeChars * t.shortOfHome && lines <= t.shortOfHomeLines) out.push('short-of-home');
-  if (probe.containerChars >= t.minContainerChars && chars < probe.containerChars * t.cut) out.push('cut');
-  if (probe.containerHeadings >= t.listHeadings && probe.keptHeadings * 3 <= probe.containerHeadings) out.push('list-cut');
-  return out;
+/** The net's questions, as a pure function of our text's measures and the probe (bench/tune-net.ts replays it). */
+export function suspect(ours: TextStats, probe: NetProbe, t: NetThresholds = NET): NetReason[] {
+  if (ours.chars === 0) return ['empty'];
+  const home = probe.homeChars;
+  if (home >= t.minHomeChars && ours.paraChars < home * t.shortOfHome && ours.chars < home) return ['short-of-home'];
+  return [];
 }
 
 /** Once fired: whether plain Readability's text replaces ours. */
 export function prefersPlain(siftChars: number, plainChars: number, t: NetThresholds = NET): boolean {
   return plainChars > 0 && (siftChars === 0 || plainChars >= siftChars * t.better);
-}
-
-function suspicions(attempt: OurAttempt): NetReason[] {
-  const text = attempt.result.article?.text ?? '';
-  return suspect(visibleChars(text), attempt.probe, NET, lineCount(text));
 }
 
 /**
@@ -158,7 +136,7 @@ export function plainReadability(doc: Document, options: ExtractOptions, safeSty
   return { container, parsed, text: blockText(container) };
 }
 
-function linkShareOf(root: Element): number {
+export function linkShareOf(root: Element): number {
   const all = visibleChars(root.textContent ?? '');
   if (!all) return 0;
   let linked = 0;
@@ -198,8 +176,9 @@ export function withSafetyNet(doc: Document, options: ExtractOptions, ours: (saf
     }
   }
   const reasons: NetReason[] = error ? ['error'] : [];
-  if (attempt) reasons.push(...suspicions(attempt));
-  const siftChars = visibleChars(attempt?.result.article?.text ?? '');
+  const oursStats = textStats(attempt?.result.article?.text ?? '');
+  if (attempt) reasons.push(...suspect(oursStats, attempt.probe));
+  const siftChars = oursStats.chars;
   const report = (fired: boolean, chose: NetReport['chose'], readabilityChars: number): NetReport => ({
     fired, reasons, chose, siftChars, readabilityChars, probe: attempt?.probe ?? null, ...(error ? { error } : {}),
   });
