@@ -196,8 +196,7 @@ function handRules(p: Page, para = false): Decision {
     // The product's net (safety-net.ts): paragraph text of our result against the home's.
     const ours = textStats(r.oursText);
     const fired = r.oursThrew || (r.probe ? suspect(ours, r.probe).length > 0 : ours.chars === 0);
-    const plainChars = (r.plainText ?? '').replace(/\s+/g, '').length;
-    return { fired, plain: fired && prefersPlain(ours.chars, plainChars) };
+    return { fired, plain: fired && prefersPlain(ours, r.plainText ?? '') };
   }
   const chars = r.oursText.replace(/\s+/g, '').length;
   const lines = r.oursText.split('\n').filter((l) => l.trim()).length;

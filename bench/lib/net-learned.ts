@@ -4,7 +4,7 @@
 // beat the paragraph rule of safety-net.ts (see the README), so the product does not use them;
 // they stay here, with their features, for the next try with more pages.
 import type { NetProbe } from '../../src/core/extract/safety-net.ts';
-import type { TextStats } from '../../src/core/extract/net-model.ts';
+import { covered, type TextStats } from '../../src/core/extract/net-model.ts';
 
 const ln = (x: number): number => Math.log1p(Math.max(0, x));
 const ratio = (a: number, b: number, cap = 4): number => (b > 0 ? Math.min(cap, a / b) : cap);
@@ -23,13 +23,6 @@ export function gateFeatures(ours: TextStats, probe: NetProbe): number[] {
   ];
 }
 
-/** Share (by characters) of a's lines that b's text holds. */
-export function covered(a: TextStats, bText: string): number {
-  if (!a.chars) return 0;
-  let hit = 0;
-  for (const l of a.lineList) if (bText.includes(l)) hit += l.replace(/ /g, '').length;
-  return hit / a.chars;
-}
 
 /** The choice's features: both results side by side (positive weights favour Readability's). */
 export function choiceFeatures(ours: TextStats, plain: TextStats, probe: NetProbe, plainLinkShare: number): number[] {

@@ -87,3 +87,21 @@ describe('the low threshold stopping at a short block', () => {
     expect(stopped.length).toBeLessThan(150);
   });
 });
+
+describe('the low threshold stopping at a box of widget lines', () => {
+  // daniel-dev (kp.ru, 2012): with a 100-character threshold Readability stops at a box of a dozen
+  // short lines (a standfirst, "found a typo?", code-for-your-blog links) beside the story.
+  const { doc, url } = load('ru-kp-widget-pick');
+
+  it("is caught by the net, which keeps Readability's text: it holds those lines and the story", () => {
+    const out = extractArticle(doc(), { url });
+    expect(out.net).toMatchObject({ fired: true, reasons: ['short-of-home'], chose: 'readability' });
+    expect(out.article?.text).toContain('Ученые Университета Ридинга');
+  });
+
+  it('is that kind of page: without the net, the widget lines are the article', () => {
+    const ours = withRulesOff(['safety-net'], () => extractArticle(doc(), { url })).article?.text ?? '';
+    expect(ours).not.toContain('Ученые Университета Ридинга');
+    expect(ours).toContain('Ctrl+Enter');
+  });
+});

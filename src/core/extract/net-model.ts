@@ -33,3 +33,12 @@ export function textStats(text: string): TextStats {
   return { chars, lines: lineList.length, paraChars, paras, lineList };
 }
 
+
+/** Share (by characters) of a's lines that the text b holds (whitespace collapsed in both). */
+export function covered(a: TextStats, b: string): number {
+  if (!a.chars) return 0;
+  const flat = b.replace(/[^\S\n]+/g, ' ');
+  let hit = 0;
+  for (const l of a.lineList) if (flat.includes(l)) hit += l.replace(/ /g, '').length;
+  return hit / a.chars;
+}

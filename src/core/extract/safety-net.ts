@@ -20,7 +20,7 @@ import { readPageMeta } from './page-meta.ts';
 import { judgeReadable } from './readable.ts';
 import type { ExtractOptions, ExtractResult } from './index.ts';
 import { ruleOn } from './rules.ts';
-import { textStats, type TextStats } from './net-model.ts';
+import { covered, textStats, type TextStats } from './net-model.ts';
 
 /** What our layers saw on the way, for the net's questions. Characters exclude whitespace. */
 export interface NetProbe {
@@ -78,8 +78,11 @@ export const NET = {
   shortOfHome: 0.3,
   /** The home must hold this much text for the comparison to mean anything. */
   minHomeChars: 300,
-  /** Plain Readability replaces a suspect result when it has this many times our text. */
+  /** Plain Readability replaces a suspect result when it has this many times our text ... */
   better: 1.6,
+  /** ... and, for a result of more than this many lines, holds this share of it (prefersPlain). */
+  fewLines: 2,
+  held: 0.5,
 };
 
 export type NetThresholds = typeof NET;
@@ -92,9 +95,17 @@ export function suspect(ours: TextStats, probe: NetProbe, t: NetThresholds = NET
   return [];
 }
 
-/** Once fired: whether plain Readability's text replaces ours. */
-export function prefersPlain(siftChars: number, plainChars: number, t: NetThresholds = NET): boolean {
-  return plainChars > 0 && (siftChars === 0 || plainChars >= siftChars * t.better);
+/**
+ * Once fired: whether plain Readability's text replaces ours. It must be much longer; and when ours
+ * is more than a line or two, it must also hold most of ours: then ours was a box inside the
+ * article Readability read whole (widget lines), while a list Readability's text does not hold
+ * (an ingredient list beside a recipe's introduction) is content of its own and stays.
+ */
+export function prefersPlain(ours: TextStats, plainText: string, t: NetThresholds = NET): boolean {
+  const plainChars = visibleChars(plainText);
+  if (plainChars === 0) return false;
+  if (ours.chars === 0) return true;
+  return plainChars >= ours.chars * t.better && (ours.lines <= t.fewLines || covered(ours, plainText) >= t.held);
 }
 
 /**
@@ -199,7 +210,7 @@ export function withSafetyNet(doc: Document, options: ExtractOptions, ours: (saf
   }
   const plainChars = plain ? visibleChars(plain.text) : 0;
   const oursResult = attempt?.result ?? null;
-  const takePlain = plain !== null && prefersPlain(siftChars, plainChars);
+  const takePlain = plain !== null && prefersPlain(oursStats, plain.text);
   if (plain && takePlain) {
     return { ...fromPlain(doc, options, plain, oursResult, attempt?.probe.linkShare || null), net: report(true, 'readability', plainChars) };
   }
