@@ -70,6 +70,18 @@ describe('Chinese names before an honorific', () => {
   });
 });
 
+describe('what the character model reads that is no name', () => {
+  it('a day after a name is not part of it, nor a name; a Latin name stays whole', () => {
+    // The seed page's sentences: the 12-epoch zh pack read 布林肯周二 and 周二 as persons, and split
+    // the reporter's Latin name into a person and an organisation.
+    const ents = tag('（英文大纪元记者Ivan Pentchoukov报导／谢佳宣编译）布林肯周二在参议院以78-22的投票结果获得确认美国国务卿。布林肯表示，美国将继续合作。', 'zh');
+    expect(typeOf(ents, '布林肯')).toBe('person');
+    expect(ents.find((e) => e.name.includes('周二') || e.aliases.some((a) => a.includes('周二')))).toBeUndefined();
+    expect(typeOf(ents, 'Ivan')).not.toBe('person');
+    expect(typeOf(ents, 'Pentchoukov')).not.toBe('organization');
+  });
+});
+
 describe('places before institutions, and one-character country names', () => {
   it('reads a city before a national institution as a place, a country before it as part of the name', () => {
     const ents = tag('布林肯在华盛顿特区国务院讲话。美国国务院和河北省公安厅发表声明。', 'zh');

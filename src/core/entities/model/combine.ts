@@ -50,12 +50,29 @@ function nationalSplit(text: string, m: { start: number; end: number; type: stri
   ];
 }
 
-/** A span without the punctuation or space at its edges (the model runs over 'Blinken）'). */
+/** Days and relative dates, which follow a subject in news (布林肯周二在参议院…): never part of a name. */
+const TIME_END = /(?:周[一二三四五六日末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|[今昨明前]天|[上本下]周|[今去明前]年|当天|日前|近日)$/u;
+const TIME_START = new RegExp(`^${TIME_END.source.slice(0, -1)}`, 'u');
+
+/**
+ * A span without the punctuation or space at its edges (the model runs over 'Blinken）'), or a
+ * day or relative date at either end; null when nothing is left.
+ */
 function trimmed<T extends { start: number; end: number }>(text: string, m: T): T | null {
   let { start, end } = m;
-  while (start < end && /[\p{P}\s]/u.test(text[start]!)) start++;
-  while (end > start && /[\p{P}\s]/u.test(text[end - 1]!)) end--;
-  return end > start ? { ...m, start, end } : null;
+  for (let changed = true; changed && end > start; ) {
+    const before = end - start;
+    while (start < end && /[\p{P}\s]/u.test(text[start]!)) start++;
+    while (end > start && /[\p{P}\s]/u.test(text[end - 1]!)) end--;
+    end -= TIME_END.exec(text.slice(start, end))?.[0].length ?? 0;
+    start += TIME_START.exec(text.slice(start, end))?.[0].length ?? 0;
+    changed = end - start < before;
+  }
+  // Nor Latin letters: the character model splits a Latin name between types (Ivan a person,
+  // Pentchoukov an organisation); the rules read a Latin run in Chinese text whole. Measured:
+  // cluener-zh-dev typed F1 0.682 -> 0.677, peoplesdaily-zh-dev unchanged (0.692).
+  if (end <= start || /[A-Za-z]/.test(text.slice(start, end))) return null;
+  return { ...m, start, end };
 }
 
 export function zhCombined(text: string, rules: Candidate[]): Candidate[] {
