@@ -35,20 +35,10 @@ async function push(ctx: SyncContext, report: SyncReport): Promise<void> {
   report.sent += r.docs_written;
 }
 
-/**
- * Server -> mirror. Then the push's checkpoint is moved past what came in: those documents are on
- * the server already, yet the next push would read each of them from the mirror's changes feed and
- * ask the server about it (a first sync of 10,000 down made the next edit wait over a minute).
- * Sound only because the push before the pull ended (everything older is on the server) and
- * nothing else writes the mirror during a run; a pull killed half way skips nothing.
- */
 async function pull(ctx: SyncContext, report: SyncReport): Promise<void> {
   const rep = ctx.mirror.replicate.from(ctx.remote, REPLICATION);
   rep.on('change', () => ctx.onProgress?.(report));
-  const { docs_written } = await rep;
-  if (!docs_written) return;
-  const { update_seq } = await ctx.mirror.info();
-  await ctx.mirror.replicate.to(ctx.remote, { ...REPLICATION, since: update_seq });
+  await rep;
 }
 
 async function timed<T>(report: SyncReport, step: keyof SyncReport['ms'], fn: () => Promise<T>): Promise<T> {

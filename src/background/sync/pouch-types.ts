@@ -45,8 +45,6 @@ export interface ReplicationOptions {
   batch_size?: number;
   batches_limit?: number;
   checkpoint?: 'source' | 'target' | false;
-  /** Start after this sequence of the source, and write it as the checkpoint first. */
-  since?: number | string;
   retry?: boolean;
 }
 
