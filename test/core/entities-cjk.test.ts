@@ -92,6 +92,11 @@ describe('places before institutions, and one-character country names', () => {
   });
   it('cuts the photo credit off the caption it reads', () => {
     expect(captionText({ text: '正文。', leadImage: { src: '', alt: '', caption: '布林肯在华盛顿讲话。(CARLOS BARRIA/POOL/AFP via Getty Images)' } })).toBe('布林肯在华盛顿讲话。');
+    // The credit without brackets after the last sentence (sciencesetavenir.fr, a golden fixture).
+    const fr = "Olivier Véran a mis en garde. Affirmation qui se révèle fausse. Nathan Alliard / Photononstop / AFP";
+    expect(captionText({ text: 'Texte.', leadImage: { src: '', alt: '', caption: fr } })).toBe('Olivier Véran a mis en garde. Affirmation qui se révèle fausse.');
+    const plain = 'Der Präsident in Bern. Er sprach mit Journalisten';
+    expect(captionText({ text: 'Text.', leadImage: { src: '', alt: '', caption: plain } })).toBe(plain);
     expect(captionText({ text: '正文。', leadImage: { src: '', alt: '', caption: '会场一角（新华社记者李明摄）' } })).toBe('会场一角');
   });
   it('takes 米 for the United States before a word of state, not as rice', () => {

@@ -35,11 +35,15 @@ export type TaggedArticle = Pick<Article, 'text' | 'title' | 'lang'> & { leadIma
 // 李明 摄）". Agencies and photographers are not what the article names.
 const CREDIT = /\s*[(（][^()（）]*(?:\/|\bvia\b|\b(?:Getty|Images|AFP|Reuters|AP|EPA|Xinhua|Photo|photo|Credit|credit)\b|摄|图片|图源|来源|供图)[^()（）]*[)）]\s*$/u;
 
+// The same credit without brackets, after the caption's last sentence: "… fausse. Nathan Alliard /
+// Photononstop / AFP", "… on Tuesday. © Jane Doe". Slashes, a © or an agency's name mark it.
+const CREDIT_TAIL = /(?<=[.!?。！？]\s*)[^.!?。！？]*(?:\s\/\s|©|\b(?:AFP|Reuters|Getty Images|EPA|dpa|AP Photo|Xinhua|ANSA|Keystone)\b)[^.!?。！？]*$/u;
+
 /** The lead picture's caption, without its credit: shown with the article, so read for names. */
 export function captionText(article: Pick<TaggedArticle, 'text' | 'leadImage'>): string {
   const caption = article.leadImage?.caption?.trim();
   if (!caption || article.text.includes(caption)) return '';
-  return caption.replace(CREDIT, '').trim();
+  return caption.replace(CREDIT, '').replace(CREDIT_TAIL, '').trim();
 }
 
 /**
