@@ -61,7 +61,16 @@ export async function importFile(options: Page, name: string, buffer: Buffer): P
   await options.locator('[data-testid=import-reading-list]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
 }
 
-export async function waitIdle(page: Page, timeout = 60_000): Promise<QueueCounts> {
-  await expect.poll(async () => (await queueCounts(page)).waiting, { timeout }).toBe(0);
+/**
+ * Wait for the queue to be idle. With `total`: until that many items have ended, since right after
+ * an import is chosen the queue can still be empty (nothing waiting yet) and look idle.
+ */
+export async function waitIdle(page: Page, timeout = 60_000, total = 0): Promise<QueueCounts> {
+  await expect
+    .poll(async () => {
+      const c = await queueCounts(page);
+      return c.waiting === 0 && c.done + c.failed >= total;
+    }, { timeout })
+    .toBe(true);
   return queueCounts(page);
 }

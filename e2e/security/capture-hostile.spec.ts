@@ -35,7 +35,7 @@ test('hostile pages imported from a reading list: nothing runs, nothing leaves',
     await options.goto(optUrl);
     const csv = ['title,url,time_added,tags,status', ...files.map((f, i) => `"${f.name}",${server.url(`/hostile/${f.name}`)},${1_600_000_000 + i},,unread`)].join('\n');
     await importFile(options, 'pocket.csv', Buffer.from(csv));
-    const counts = await waitIdle(options, 240_000);
+    const counts = await waitIdle(options, 240_000, files.length);
     expect(counts.done + counts.failed).toBe(files.length);
     await monitor.checkPage(options, 'options after the import');
     const stored = await storedClippings(options);
