@@ -12,7 +12,6 @@ const KEEP_MS = 60_000;
 
 interface Kept {
   at: number;
-  reading: number;
   article: Article;
 }
 
@@ -30,7 +29,7 @@ export function startReading(tabId: number): number {
 
 /** Keep the article `reading` read in `tabId`, unless a newer reading of the tab started since. */
 export function keepArticle(tabId: number, reading: number, article: Article, now = Date.now()): void {
-  if (readings.get(tabId) === reading) kept.set(tabId, { at: now, reading, article });
+  if (readings.get(tabId) === reading) kept.set(tabId, { at: now, article });
 }
 
 /** The article of the tab's last reading, taken once; null when there is none (or too old). */
