@@ -38,3 +38,14 @@ export function takeArticle(tabId: number, now = Date.now()): Article | null {
   kept.delete(tabId);
   return entry && now - entry.at <= KEEP_MS ? entry.article : null;
 }
+
+/** A closed tab: nothing of it is kept (tab ids are not reused, so its entries would stay forever). */
+export function forgetTab(tabId: number): void {
+  kept.delete(tabId);
+  readings.delete(tabId);
+}
+
+/** How many tabs have an entry: for tests. */
+export function trackedTabs(): number {
+  return new Set([...kept.keys(), ...readings.keys()]).size;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/types.ts';
-import { keepArticle, startReading, takeArticle } from '../../src/background/last-read.ts';
+import { forgetTab, keepArticle, startReading, takeArticle, trackedTabs } from '../../src/background/last-read.ts';
 
 // The article kept for page.entities (src/background/last-read.ts): per tab, for the tab's latest
 // reading only, taken once.
@@ -35,5 +35,19 @@ describe('the article kept for its names', () => {
   it('is dropped when nobody came for it in time', () => {
     keepArticle(1, startReading(1), article('https://a.test/'), 0);
     expect(takeArticle(1, 120_000)).toBeNull();
+  });
+
+  it('goes with its closed tab, and a reading that ends after the close keeps nothing', () => {
+    const before = trackedTabs();
+    const done = startReading(41);
+    keepArticle(41, done, article('https://a.test/'));
+    const late = startReading(42);
+    expect(trackedTabs()).toBe(before + 2);
+    forgetTab(41);
+    forgetTab(42);
+    expect(trackedTabs()).toBe(before);
+    keepArticle(42, late, article('https://b.test/'));
+    expect(takeArticle(42)).toBeNull();
+    expect(trackedTabs()).toBe(before);
   });
 });
