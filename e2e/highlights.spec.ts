@@ -24,31 +24,41 @@ async function europa(server: PageServer): Promise<{ edit(fn: (html: string) => 
   return { edit: (fn) => (html = fn(original)) };
 }
 
-/** Drag the mouse across `text` in the article (the first text node holding it). */
+/**
+ * Drag the mouse across `text` in the article (the first text node holding it). The popup window
+ * can still be growing to its content when a test starts dragging (Chromium resizes it after
+ * paint), which moves the text between measuring and dragging: the drag is measured again and
+ * repeated (at most 3 times) until the selection is the text.
+ */
 async function dragSelect(popup: Page, text: string): Promise<void> {
-  const box = await popup.evaluate((needle) => {
-    const body = document.querySelector('[data-testid=article]')!;
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      const i = n.data.indexOf(needle);
-      if (i < 0) continue;
-      n.parentElement!.scrollIntoView({ block: 'center' });
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + 1);
-      const a = r.getBoundingClientRect();
-      r.setStart(n, i + needle.length - 1);
-      r.setEnd(n, i + needle.length);
-      const b = r.getBoundingClientRect();
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-    }
-    return null;
-  }, text);
-  expect(box, `"${text}" in the article`).not.toBeNull();
-  await popup.mouse.move(box!.x1, box!.y1);
-  await popup.mouse.down();
-  await popup.mouse.move(box!.x2, box!.y2, { steps: 8 });
-  await popup.mouse.up();
+  let selected = '';
+  for (let attempt = 0; attempt < 3 && selected !== text; attempt++) {
+    const box = await popup.evaluate((needle) => {
+      const body = document.querySelector('[data-testid=article]')!;
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const i = n.data.indexOf(needle);
+        if (i < 0) continue;
+        n.parentElement!.scrollIntoView({ block: 'center' });
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        const a = r.getBoundingClientRect();
+        r.setStart(n, i + needle.length - 1);
+        r.setEnd(n, i + needle.length);
+        const b = r.getBoundingClientRect();
+        return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+      }
+      return null;
+    }, text);
+    expect(box, `"${text}" in the article`).not.toBeNull();
+    await popup.mouse.move(box!.x1, box!.y1);
+    await popup.mouse.down();
+    await popup.mouse.move(box!.x2, box!.y2, { steps: 8 });
+    await popup.mouse.up();
+    selected = await popup.evaluate(() => document.getSelection()?.toString() ?? '');
+  }
+  expect(selected, 'the text the mouse dragged across').toBe(text);
 }
 
 /** The text of one highlight (all its pieces). */
