@@ -18,6 +18,10 @@ export interface Candidate {
   trimmed?: boolean;
   /** The learned layer's confidence (mean margin over O), where it proposed the span. */
   score?: number;
+  /** Which layer's vote this is, for votes.ts ('en:model:person', 'zh:rule4:person'...). */
+  vote?: string;
+  /** The model's margin behind a span a rule retyped (votes.ts reads it; `score` stays the model's own spans'). */
+  margin?: number;
 }
 
 /** Keep the best candidates that do not overlap: by priority, then length, then position. */

@@ -13,6 +13,8 @@ import { zhCombined } from './model/combine.ts';
 import { hasPack } from './model/registry.ts';
 import { captionText, cjkKind, englishMayRead, englishView, packsForArticle, taggedText, type TaggedArticle } from './packs-for-article.ts';
 import { casedFallbackCandidates } from './cased-fallback.ts';
+import { canVote, voteResolve } from './votes.ts';
+import { wordPackFor } from './model/packs-for.ts';
 import { articleLanguage, baseLang, blockLanguages } from '../text/language-id.ts';
 
 export { captionText, packsForArticle };
@@ -77,13 +79,17 @@ function tagArticle(input: EntityInput, tags: PageTag[]): Entity[] {
 
   const cands: Candidate[] = [];
   const kind = cjkKind(text, lang);
+  // English and Chinese spans are weighed by votes (votes.ts); the other packs and Japanese keep
+  // the fixed order of priorities (resolveOverlaps).
+  const voting = kind !== 'ja' && (!hasPack(wordPackFor(locales[0])) || wordPackFor(locales[0]) === 'en');
+  const rules: Candidate[] = [];
   if (kind === 'zh') {
     // The rules' candidates, and the Chinese pack's names (which read the rules' as features).
-    const rules: Candidate[] = [];
     zhCandidates(text, rules);
-    cands.push(...zhCombined(text, rules));
+    cands.push(...zhCombined(text, rules, voting));
   }
   else if (kind === 'ja') jaCandidates(text, cands);
+  const zhCount = cands.length;
   const wellCased = isWellCased(input.article.text);
   latinCandidates(englishView(text, blocks), locales, cands, wellCased);
   // Blocks in cased scripts whose language has no model: the evidence-only fallback.
@@ -91,6 +97,9 @@ function tagArticle(input: EntityInput, tags: PageTag[]): Entity[] {
     if (!englishMayRead(b.lang) && b.lang && CASED_SCRIPT.test(text.slice(b.start, b.end))) casedFallbackCandidates(text, b.start, b.end, b.lang, cands);
   }
   if (lang && !englishMayRead(lang) && !CASED_SCRIPT.test(text.slice(0, 2000))) otherScriptCandidates(text, lang, cands);
+  // A layer without votes joined (the fallback for a block in another language): the fixed order.
+  const votes = voting && canVote(cands);
+  if (voting && !votes && kind === 'zh') cands.splice(0, zhCount, ...zhCombined(text, rules, false));
   // A Title Case headline is no evidence of names, nor is a site name after it: keep from them
   // only what the body confirms.
   const from = title ? unreliableTitleFrom(title) : -1;
@@ -103,7 +112,7 @@ function tagArticle(input: EntityInput, tags: PageTag[]): Entity[] {
   trusted = trusted.flatMap((c) => tidySpan(text, c) ?? []);
   if (wellCased) trusted = trusted.filter((c) => !LOWER_START.test(text.slice(c.start, c.end)));
   if (kind === 'zh') trusted = trusted.filter((c) => !latinNoiseInChinese(text.slice(c.start, c.end), c.type));
-  const mentions = resolveOverlaps(trusted);
+  const mentions = votes ? voteResolve(text, trusted) : resolveOverlaps(trusted);
   for (const m of mentions) {
     if (m.type !== 'place' && isRegionName(text.slice(m.start, m.end), locales)) m.type = 'place';
   }

@@ -47,18 +47,20 @@ export function latinCandidates(text: string, locales: string[], out: Candidate[
       if (!kept || (wellCased && isOpeningWord(text, kept.start, kept.end))) continue;
       const s = { ...sp, ...kept };
       const title = titleInto(text, s.start, s.end);
+      // Each span names its vote for votes.ts (English only: the other packs keep the fixed order).
+      const vote = (kind: string, type: string): string | undefined => (pack === 'en' ? `en:${kind}:${type}` : undefined);
       // Only unambiguous titles retype a span the model did not call a person (General Motors).
       if (title && s.start + title.into < s.end && (s.type === 'person' || STRICT_TITLE.test(title.title))) {
         // The title states the type outright, as the words around a place do (contextType).
-        out.push({ start: s.start + title.into, end: s.end, type: 'person', source: 'rule', priority: 2, byContext: true });
+        out.push({ start: s.start + title.into, end: s.end, type: 'person', source: 'rule', priority: 2, byContext: true, vote: vote(`title-${s.type}`, 'person'), margin: s.score });
       } else {
         const byContext = contextType(text, s.start, s.end);
-        if (byContext) out.push({ start: s.start, end: s.end, type: byContext, source: 'rule', priority: 2, byContext: true });
-        else if (s.end < sp.end) out.push({ start: s.start, end: s.end, type: s.type, source: 'model', priority: 2, trimmed: true, score: s.score });
-        else out.push({ start: s.start, end: s.end, type: s.type, source: 'model', priority: 2, score: s.score });
+        if (byContext) out.push({ start: s.start, end: s.end, type: byContext, source: 'rule', priority: 2, byContext: true, vote: vote(`context-${s.type}`, byContext), margin: s.score });
+        else if (s.end < sp.end) out.push({ start: s.start, end: s.end, type: s.type, source: 'model', priority: 2, trimmed: true, score: s.score, vote: vote('model-trimmed', s.type) });
+        else out.push({ start: s.start, end: s.end, type: s.type, source: 'model', priority: 2, score: s.score, vote: vote('model', s.type) });
       }
     }
-    regionMentions(text, tokens, regions, out);
+    regionMentions(text, tokens, regions, out, pack === 'en');
   }
   if (thingWords.size === 0) return;
   const kept = out.slice(from).filter((c) => !(c.type === 'person' && thingWords.has(text.slice(c.start, c.end))));
@@ -140,13 +142,13 @@ function withoutNumbers(s: WordSpan, tokens: Token[]): WordSpan[] {
 }
 
 /** Region names written as capitalised words: "South Korea", "Mexico". */
-function regionMentions(text: string, tokens: Token[], regions: NameSet[], out: Candidate[]): void {
+function regionMentions(text: string, tokens: Token[], regions: NameSet[], out: Candidate[], voting: boolean): void {
   for (let i = 0; i < tokens.length; i++) {
     if (!CASED.test(tokens[i]!.text[0]!)) continue;
     for (let n = Math.min(MAX_REGION_TOKENS, tokens.length - i); n >= 1; n--) {
       const name = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end);
       if (regions.some((r) => r.has(name))) {
-        out.push({ start: tokens[i]!.start, end: tokens[i + n - 1]!.end, type: 'place', source: 'gazetteer', priority: 1 });
+        out.push({ start: tokens[i]!.start, end: tokens[i + n - 1]!.end, type: 'place', source: 'gazetteer', priority: 1, vote: voting ? 'en:region:place' : undefined });
         i += n - 1;
         break;
       }

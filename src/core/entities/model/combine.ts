@@ -75,9 +75,13 @@ function trimmed<T extends { start: number; end: number }>(text: string, m: T): 
   return { ...m, start, end };
 }
 
-export function zhCombined(text: string, rules: Candidate[]): Candidate[] {
+/**
+ * `voting`: the spans go to votes.ts with their votes (every rule's span among them); else the
+ * fixed order below (the model wins where it speaks; alone, only the trusted rule classes).
+ */
+export function zhCombined(text: string, rules: Candidate[], voting = false): Candidate[] {
   const found = tag('zh', text, rules);
-  if (found.length === 0) return rules;
+  if (found.length === 0 && !voting) return rules;
   // 外交部长, 院长: an organisation's head is a title; the organisation is not named (as in zh.ts).
   const named = found.flatMap((m) => trimmed(text, m) ?? []).filter((m) => !(m.type === 'organization' && text[m.end] === '长'));
   const national = named.flatMap((m) => nationalSplit(text, m, rules) ?? []);
@@ -90,6 +94,15 @@ export function zhCombined(text: string, rules: Candidate[]): Candidate[] {
     const longer = rules.find((r) => r.type === m.type && r.priority >= 5 && r.start <= m.start && r.end >= m.end && r.end - r.start > m.end - m.start);
     return { start: longer?.start ?? m.start, end: longer?.end ?? m.end, type: m.type, source: 'model', priority: 6, score: m.score };
   });
+  if (voting) {
+    // Every layer's span with its vote (votes.ts weighs them): the model's, and each rule family's.
+    const family = (r: Candidate): string => `zh:${r.source}${r.priority}${r.source === 'gazetteer' && r.type === 'place' && isZhRegion(text.slice(r.start, r.end)) ? '-region' : ''}:${r.type}`;
+    return [
+      ...national.map((m) => ({ ...m, vote: `zh:split:${m.type}` })),
+      ...model.map((m) => ({ ...m, vote: `zh:model:${m.type}` })),
+      ...rules.map((r) => ({ ...r, priority: 0, vote: family(r) })),
+    ];
+  }
   const alone = rules.filter((r) => trustedAlone(text, r) && !model.some((m) => m.start < r.end && r.start < m.end));
   return [...national, ...model, ...alone.map((r) => ({ ...r, priority: 0 }))];
 }
