@@ -22,6 +22,8 @@ export interface Candidate {
   vote?: string;
   /** The model's margin behind a span a rule retyped (votes.ts reads it; `score` stays the model's own spans'). */
   margin?: number;
+  /** The fixed order (model/combine.ts without votes) would have dropped it: a vote against. */
+  fixedOut?: boolean;
 }
 
 /** Keep the best candidates that do not overlap: by priority, then length, then position. */

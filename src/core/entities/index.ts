@@ -13,7 +13,7 @@ import { zhCombined } from './model/combine.ts';
 import { hasPack } from './model/registry.ts';
 import { captionText, cjkKind, englishMayRead, englishView, packsForArticle, taggedText, type TaggedArticle } from './packs-for-article.ts';
 import { casedFallbackCandidates } from './cased-fallback.ts';
-import { canVote, voteResolve } from './votes.ts';
+import { canVote, voteResolve, votesOn } from './votes.ts';
 import { wordPackFor } from './model/packs-for.ts';
 import { articleLanguage, baseLang, blockLanguages } from '../text/language-id.ts';
 
@@ -81,7 +81,7 @@ function tagArticle(input: EntityInput, tags: PageTag[]): Entity[] {
   const kind = cjkKind(text, lang);
   // English and Chinese spans are weighed by votes (votes.ts); the other packs and Japanese keep
   // the fixed order of priorities (resolveOverlaps).
-  const voting = kind !== 'ja' && (!hasPack(wordPackFor(locales[0])) || wordPackFor(locales[0]) === 'en');
+  const voting = kind !== 'ja' && (!hasPack(wordPackFor(locales[0])) || wordPackFor(locales[0]) === 'en') && votesOn(kind === 'zh' ? ['en', 'zh'] : ['en']);
   const rules: Candidate[] = [];
   if (kind === 'zh') {
     // The rules' candidates, and the Chinese pack's names (which read the rules' as features).

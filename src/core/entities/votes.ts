@@ -36,6 +36,15 @@ export function recordVotes(fn: ((text: string, rows: VoteRow[]) => void) | null
   recorder = fn;
 }
 
+/**
+ * Whether spans of these languages are weighed by votes: only where the weights file has a
+ * threshold for each. None ships today: on the dev sets no threshold of the fitted weights kept
+ * every set at or above the fixed order (README "Entity models"), so both keep it.
+ */
+export function votesOn(langs: string[]): boolean {
+  return langs.every((l) => l in current.thresholds);
+}
+
 /** Whether every candidate carries a vote the weights know how to read (else the fixed order). */
 export function canVote(cands: Candidate[]): boolean {
   return cands.every((c) => c.vote !== undefined);
@@ -62,6 +71,8 @@ function unitsOf(text: string, cands: Candidate[]): Unit[] {
     u.votes.push(c);
   }
   const units = [...byKey.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+  // The fixed order's choice (priority, then length) is one more vote, weighed like the others.
+  const fixed = new Set(resolveOverlaps(cands.filter((c) => !c.fixedOut)).map((c) => `${c.start}:${c.end}:${c.type}`));
   const surface = new Map<string, number>();
   for (const u of units) {
     const s = text.slice(u.start, u.end);
@@ -73,6 +84,7 @@ function unitsOf(text: string, cands: Candidate[]): Unit[] {
     const lang = u.lang;
     const x = u.x;
     x[`bias:${lang}`] = 1;
+    if (fixed.has(`${u.start}:${u.end}:${u.type}`)) x[`fixed:${lang}`] = 1;
     let score = -1;
     for (const v of u.votes) {
       x[`src:${v.vote}`] = 1;
@@ -85,7 +97,12 @@ function unitsOf(text: string, cands: Candidate[]): Unit[] {
     x[`len:${lang}:${u.type}:${len}`] = 1;
     const rep = surface.get(s)!;
     if (rep > 1) x[`rep:${lang}`] = Math.log(rep);
-    if (u.votes.some((v) => !v.vote!.includes(':model:')) && model.some((m) => m !== u && overlaps(m, u) && !(m.start === u.start && m.end === u.end))) x[`crossmodel:${lang}`] = 1;
+    // Where a model span lies against it: around it, inside it, or across one edge.
+    for (const m of model) {
+      if (m === u || !overlaps(m, u) || (m.start === u.start && m.end === u.end)) continue;
+      const where = m.start <= u.start && m.end >= u.end ? 'inmodel' : m.start >= u.start && m.end <= u.end ? 'overmodel' : 'crossmodel';
+      x[`${where}:${lang}`] = 1;
+    }
     if (model.some((m) => m !== u && m.start === u.start && m.end === u.end && m.type !== u.type)) x[`othertype:${lang}`] = 1;
   }
   return units;

@@ -100,7 +100,8 @@ export function zhCombined(text: string, rules: Candidate[], voting = false): Ca
     return [
       ...national.map((m) => ({ ...m, vote: `zh:split:${m.type}` })),
       ...model.map((m) => ({ ...m, vote: `zh:model:${m.type}` })),
-      ...rules.map((r) => ({ ...r, priority: 0, vote: family(r) })),
+      // The fixed order below is one more voter: the rule spans it would drop say so.
+      ...rules.map((r) => ({ ...r, priority: 0, vote: family(r), ...(trustedAlone(text, r) && !model.some((m) => m.start < r.end && r.start < m.end) ? {} : { fixedOut: true }) })),
     ];
   }
   const alone = rules.filter((r) => trustedAlone(text, r) && !model.some((m) => m.start < r.end && r.start < m.end));
