@@ -24,7 +24,7 @@
 // The last line is one JSON object.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from '../src/cli/args.ts';
-import { textStats } from '../src/core/extract/net-model.ts';
+import { textStats } from '../src/core/extract/net-stats.ts';
 import { prefersPlain, suspect } from '../src/core/extract/safety-net.ts';
 import { choiceFeatures, gateFeatures, probability, type Logistic } from './lib/net-learned.ts';
 import { aggregateShingles, aggregateSnippets, type PageScore } from './lib/metrics.ts';

@@ -4,7 +4,7 @@
 // beat the paragraph rule of safety-net.ts (see the README), so the product does not use them;
 // they stay here, with their features, for the next try with more pages.
 import type { NetProbe } from '../../src/core/extract/safety-net.ts';
-import { covered, type TextStats } from '../../src/core/extract/net-model.ts';
+import { covered, type TextStats } from '../../src/core/extract/net-stats.ts';
 
 const ln = (x: number): number => Math.log1p(Math.max(0, x));
 const ratio = (a: number, b: number, cap = 4): number => (b > 0 ? Math.min(cap, a / b) : cap);

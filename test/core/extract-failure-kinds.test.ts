@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core/extract/index.ts';
 import { suspect } from '../../src/core/extract/safety-net.ts';
-import { textStats } from '../../src/core/extract/net-model.ts';
+import { textStats } from '../../src/core/extract/net-stats.ts';
 import { disableRules, enableAllRules } from '../../src/core/extract/rules.ts';
 import { decodeHtml } from '../../src/cli/decode.ts';
 import { readFixture } from '../../bench/lib/fixture.ts';

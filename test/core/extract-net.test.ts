@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { extractArticle } from '../../src/core/extract/index.ts';
 import { articleLang } from '../../src/core/extract/metadata.ts';
 import { NET, prefersPlain, suspect } from '../../src/core/extract/safety-net.ts';
-import { textStats } from '../../src/core/extract/net-model.ts';
+import { textStats } from '../../src/core/extract/net-stats.ts';
 import { RULES, disableRules, enableAllRules, ruleOn } from '../../src/core/extract/rules.ts';
 import { runPipeline } from '../../src/core/pipeline.ts';
 import { decodeHtml } from '../../src/cli/decode.ts';

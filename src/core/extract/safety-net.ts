@@ -20,7 +20,7 @@ import { readPageMeta } from './page-meta.ts';
 import { judgeReadable } from './readable.ts';
 import type { ExtractOptions, ExtractResult } from './index.ts';
 import { ruleOn } from './rules.ts';
-import { covered, textStats, type TextStats } from './net-model.ts';
+import { covered, textStats, type TextStats } from './net-stats.ts';
 
 /** What our layers saw on the way, for the net's questions. Characters exclude whitespace. */
 export interface NetProbe {
@@ -66,7 +66,7 @@ export function countHeadings(root: Element): number {
 // Thresholds, each a plain ratio (bench/tune-net.ts replays them on the pool).
 export const NET = {
   /**
-   * Our result is suspect when its running text (paragraph lines, net-model.ts) is below this share
+   * Our result is suspect when its running text (paragraph lines, net-stats.ts) is below this share
    * of the running text of the page's likely article home (text-home.ts), and it holds less text
    * than that home in all: Readability stopped at a teaser, a breadcrumb or a box of widget lines,
    * or our cleaning took the story. Until 2026-12-07 this asked for a result of one or two lines;
