@@ -114,9 +114,12 @@ describe("pre-cleaning makes the story an only child, and Readability climbs to 
   const FOOTER = 'This page is best viewed in an up-to-date web browser';
 
   it('stops at the story, as on the page as served: no footer', () => {
-    const text = extractArticle(doc(), { url }).article!.text;
-    expect(text).toContain('Millie Bello will start at Noble');
-    expect(text).not.toContain(FOOTER);
+    const article = extractArticle(doc(), { url }).article!;
+    expect(article.text).toContain('Millie Bello will start at Noble');
+    expect(article.text).not.toContain(FOOTER);
+    // The stand-ins never reach the article.
+    expect(article.html).not.toContain('sift-gap');
+    expect(article.html).not.toContain('data-sift-stand-in');
   });
 
   it('is that kind of page: without the stand-ins the footer is read as the article', () => {
