@@ -105,26 +105,3 @@ describe('the low threshold stopping at a box of widget lines', () => {
     expect(ours).toContain('Ctrl+Enter');
   });
 });
-
-describe("pre-cleaning makes the story an only child, and Readability climbs to the page's layout", () => {
-  // daniel-dev (BBC News, 2012): a six-paragraph story whose share bar and related box pre-clean
-  // removes; the story's wrapper was left an only child, Readability climbed from it and joined
-  // the page footer (a browser-upgrade notice) to the article.
-  const { doc, url } = load('en-bbc-story-climb');
-  const FOOTER = 'This page is best viewed in an up-to-date web browser';
-
-  it('stops at the story, as on the page as served: no footer', () => {
-    const article = extractArticle(doc(), { url }).article!;
-    expect(article.text).toContain('Millie Bello will start at Noble');
-    expect(article.text).not.toContain(FOOTER);
-    // The stand-ins never reach the article.
-    expect(article.html).not.toContain('sift-gap');
-    expect(article.html).not.toContain('data-sift-stand-in');
-  });
-
-  it('is that kind of page: without the stand-ins the footer is read as the article', () => {
-    const text = withRulesOff(['keep-siblings'], () => extractArticle(doc(), { url }).article!.text);
-    expect(text).toContain('Millie Bello will start at Noble');
-    expect(text).toContain(FOOTER);
-  });
-});

@@ -204,7 +204,7 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
   }
   const removedHeadings = headingsBeforeKept(body, remove);
   result.removedHeadings = removedHeadings.length && ruleOn('stand-ins') ? removedHeadings : [];
-  removeKeepingSiblings(remove);
+  for (const el of remove) el.remove();
   // <head> keeps only what Readability reads (title, meta); scripts and styles there cost it time.
   if (doc.head) {
     for (const el of Array.from(doc.head.children)) {
@@ -213,28 +213,6 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
     }
   }
   return result;
-}
-
-/**
- * Removes the elements, leaving an empty stand-in where a removal would leave a kept element the
- * only child of its parent. Readability climbs from its best element to the parent while that
- * element is an only child, then joins the parent's siblings: emptying the story's surroundings
- * (share bar, related box, tabs) made it climb to the page's layout wrapper and take the weather
- * box, the footer or the article header with it, where on the page as served it stopped at the
- * story (BBC and Russian news in daniel-dev). The stand-in holds no text and leaves with the
- * others after Readability (STAND_IN_ATTR).
- */
-function removeKeepingSiblings(remove: Element[]): void {
-  const before = new Map<Element, number>();
-  for (const el of remove) if (el.parentElement && !before.has(el.parentElement)) before.set(el.parentElement, el.parentElement.childElementCount);
-  for (const el of remove) el.remove();
-  for (const [parent, count] of before) {
-    if (count > 1 && parent.childElementCount === 1 && parent.isConnected && parent.tagName !== 'BODY' && ruleOn('keep-siblings')) {
-      const gap = parent.ownerDocument.createElement('sift-gap');
-      gap.setAttribute(STAND_IN_ATTR, '');
-      parent.append(gap);
-    }
-  }
 }
 
 /**

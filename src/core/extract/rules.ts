@@ -22,7 +22,6 @@ export const RULES = [
   { name: 'signup-boxes', stage: 'pre-clean', purpose: 'drop the box around an e-mail field with its pitch (newsletter, comment form)' },
   { name: 'text-home', stage: 'pre-clean', purpose: 'never remove the element holding most of the running text, or its ancestors' },
   { name: 'gentle-retry', stage: 'pre-clean', purpose: 'clean again without class names when they emptied a page that had text' },
-  { name: 'keep-siblings', stage: 'pre-clean', purpose: 'leave an empty stand-in where a removal would make the story an only child, so Readability does not climb to the layout wrapper' },
   { name: 'stand-ins', stage: 'pre-clean', purpose: 'put removed title headings back so Readability drops its title heading, not a section one' },
   // Readability and what we add around it.
   { name: 'low-threshold', stage: 'readability', purpose: 'Readability with a 100-character threshold so short news and CJK pages are not re-parsed' },
