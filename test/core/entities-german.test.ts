@@ -18,6 +18,17 @@ describe('German text', () => {
     expect(names).toEqual(expect.arrayContaining(['Daimler', 'Karsten Berning', 'Berlin']));
   });
 
+  it('drops common nouns of German prose said as one word with no grammar evidence, keeps the names', () => {
+    // No determiner before "Politik" or "Religion" here: the prose noun list knows them
+    // (data/de-prose-nouns.json; before it, the pack listed them as an organisation and a place).
+    const text =
+      'Das sagte Bundesfinanzminister Wolfgang Schäuble am Montag in Berlin. Im Theater wurde über Politik gesprochen. ' +
+      'Religion spielte keine Rolle, sagte Henry Tesch, der auch Die Zeit las.';
+    const names = tag(text, 'de');
+    for (const bad of ['Theater', 'Politik', 'Religion']) expect(names).not.toContain(bad);
+    expect(names).toEqual(expect.arrayContaining(['Wolfgang Schäuble', 'Berlin', 'Henry Tesch']));
+  });
+
   it('without the German pack, reads German with the English model and drops nouns by their articles', () => {
     const packs = (globalThis as { __siftPacks?: Record<string, unknown> }).__siftPacks!;
     const de = packs.de;

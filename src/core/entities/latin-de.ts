@@ -5,11 +5,16 @@
 // makes nouns (-ung, -heit, -keit...); function words at a sentence start are no names either.
 import type { Candidate } from './candidate.ts';
 import learnedNouns from './data/de-nouns.json';
+import proseNouns from './data/de-prose-nouns.json';
 
 // Capitalised words the German training set writes outside names again and again: common nouns
 // ("Kollegen", "Stadt"), whether or not this text puts an article before them
-// (scripts/build-de-nouns.mjs).
+// (scripts/build-de-nouns.mjs); and the common nouns of unlabelled German prose, which that set of
+// title fragments hardly writes ("Frau", "Theater", "Politik": after "eine", "seine"... or heading
+// compounds on German pages, scripts/build-de-prose-nouns.mjs).
 const LEARNED_NOUNS = new Set(learnedNouns as string[]);
+// Judged for a span of one word only: "Die Zeit" and "Republikanische Partei" are names.
+const PROSE_NOUNS = new Set(proseNouns as string[]);
 
 // Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries, quantifiers)
 // that are capitalised only at a sentence start: never a name, never part of one at its start.
@@ -124,7 +129,35 @@ function countWord(text: string, word: string): number {
 
 const NONE = new Set<string>();
 const isNoun = (word: string, nouns: Set<string>, grammar: Set<string>): boolean =>
-  nouns.has(word) || LEARNED_NOUNS.has(word) || NOUN_SUFFIX.test(word.toLowerCase()) || nounInText(word, grammar);
+  nouns.has(word) || nounInText(word, LEARNED_NOUNS) || NOUN_SUFFIX.test(word.toLowerCase()) || nounInText(word, grammar);
+
+// Words naming what a person is, put before the name in German ("Bundesfinanzminister Wolfgang
+// Schäuble", "UN-Generalsekretär Ban", "Tante Cilli"): cut from the front of a person's span.
+// The first list also ends compounds ("Bundesfinanzminister"); the second stands alone (a first
+// name may end in "-mann"). Titles of nobility are left: they belong to names ("Herzog von Franken").
+const ROLE = /^(?:\p{L}+-?)?(?:minister|ministerin|präsident|präsidentin|kanzler|kanzlerin|sekretär|sekretärin|chef|chefin|direktor|direktorin|sprecher|sprecherin|trainer|trainerin|vorsitzende|vorsitzender|bürgermeister|bürgermeisterin|abgeordnete|abgeordneter|politiker|politikerin|sänger|sängerin|spieler|spielerin|architekt|architekten|künstler|künstlerin|regisseur|regisseurin|schauspieler|schauspielerin|kommissar|kommissarin|anwalt|anwältin|richter|richterin|experte|expertin|forscher|forscherin|gründer|gründerin)$|^(?:tante|onkel|sohn|tochter|bruder|schwester|vater|mutter|ehefrau|ehemann|frau|herr|kollege|kollegin|professor|professorin|pfarrer)$/u;
+
+/**
+ * A person's span of the German pack loses the roles in front ("Bildungsminister Henry Tesch",
+ * "Tante Cilli"), and any span a function word at its end ("Mecklenburg Das"). Tried and not
+ * kept, as each cost WikiANN-de typed F1 (whose labels are Wikipedia titles): splitting at
+ * brackets that hold an acronym ("Bundesamt für Gesundheit (BAG)": GermEval F1 +0.017, WikiANN
+ * -0.002), cutting a year behind ("CeBIT 2006") and common nouns around a person's name.
+ */
+function trimPackSpan(text: string, c: Candidate): Candidate | null {
+  const s = text.slice(c.start, c.end);
+  const words = [...s.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'’&/-]*/gu)];
+  let i = 0;
+  let j = words.length;
+  const w = (k: number): string => words[k]![0];
+  while (j > i && FUNCTION_WORD.has(w(j - 1).toLowerCase())) j--;
+  if (c.type === 'person') while (j - i > 1 && ROLE.test(w(i).toLowerCase())) i++;
+  if (j <= i) return null;
+  // Untrimmed edges stay as the pack drew them ("Roger II .").
+  const start = i === 0 ? c.start : c.start + words[i]!.index!;
+  const end = j === words.length ? c.end : c.start + words[j - 1]!.index! + w(j - 1).length;
+  return start === c.start && end === c.end ? c : { ...c, start, end };
+}
 
 // Words that start no name, even for the pack (which keeps a definite article it learned with a
 // name, "Die Linke"): pronouns, possessives, some prepositions and adverbs ("Unser Atem", "Ihrer
@@ -152,7 +185,7 @@ export function filterGermanSpans(text: string, cands: Candidate[], learnedGerma
   // The text's own grammar (a determiner names do not take, a compound): evidence for the pack too.
   const grammar = nounsByGrammar(text);
   const out: Candidate[] = [];
-  for (const c of cands) {
+  for (const c of learnedGerman ? cands.flatMap((x) => (x.source === 'model' ? (trimPackSpan(text, x) ?? []) : [x])) : cands) {
     if (c.source !== 'model') {
       out.push(c);
       continue;
@@ -175,6 +208,7 @@ export function filterGermanSpans(text: string, cands: Candidate[], learnedGerma
     // several words, "Ligurischen Alpen", keeps its words whatever they head elsewhere).
     const evidence = content.length === 1 ? grammar : NONE;
     if (content.every((w) => isNoun(w, nouns, evidence))) continue;
+    if (learnedGerman && words.length - i === 1 && nounInText(content[0]!, PROSE_NOUNS)) continue;
     // One plain capitalised word said once, read as a person or organisation: in German most
     // likely a noun the lists do not know ("Ärmel", "Kaffeemaschinen"); a name worth listing comes
     // back or comes in full. Places keep their one mention ("in Berlin").
