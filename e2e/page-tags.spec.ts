@@ -28,5 +28,19 @@ test('page tags that are not names are shown apart, never as names or highlights
   }
   for (const t of ['Politics', 'Sport', 'Weather', 'от']) await expect(tags.getByText(t, { exact: true }), t).toHaveCount(0);
   await popup.screenshot({ path: shot('page-tags') });
+
+  // Saved, the page's tags come along and the library's clipping view shows them apart from the
+  // reader's own tags field, as text, never as highlights in the article.
+  await popup.getByTestId('save').click();
+  await expect(popup.getByTestId('status')).toHaveAttribute('data-state', 'saved');
   await close();
+  const library = await sift.openExtensionPage('src/library/index.html');
+  await library.getByTestId('clipping').first().click();
+  const saved = library.getByTestId('page-tags');
+  await expect(saved).toBeVisible();
+  await expect(saved.locator('h2')).toHaveText('Tags on the page');
+  expect(await saved.locator('li').allInnerTexts()).toEqual(['Eurozone', 'Fiscal policy', 'economy', 'budget rules', 'public debt']);
+  await expect(library.getByTestId('tags')).toHaveValue('');
+  await expect(library.getByTestId('reader').locator('mark[data-entity="Eurozone"]')).toHaveCount(0);
+  await library.screenshot({ path: shot('library-page-tags') });
 });

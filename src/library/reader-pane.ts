@@ -7,6 +7,7 @@ import { safeHttpUrl } from '../ui/sanitize.ts';
 import { t } from '../ui/i18n.ts';
 import { $ } from './dom.ts';
 import { LibraryHighlights } from './highlights-ui.ts';
+import { renderPageTags } from './page-tags-ui.ts';
 import type { Toast } from './toast.ts';
 
 /** Tags as typed: comma (Latin or CJK) or newline separated. */
@@ -26,6 +27,7 @@ export class ReaderPane {
   private readonly tags = $<HTMLInputElement>('[data-testid=tags]');
   private readonly note = $<HTMLTextAreaElement>('[data-testid=note]');
   private readonly status = $('[data-testid=meta-status]');
+  private readonly pageTags = $('[data-testid=page-tags]');
   readonly highlights: LibraryHighlights;
 
   constructor(
@@ -57,6 +59,7 @@ export class ReaderPane {
     this.form.hidden = false;
     this.tags.value = c.tags.join(', ');
     this.note.value = c.note;
+    renderPageTags(this.pageTags, c.pageTags);
     this.status.textContent = '';
     const a = $<HTMLAnchorElement>('[data-testid=open-original]');
     const href = safeHttpUrl(c.url);
@@ -71,6 +74,7 @@ export class ReaderPane {
     this.highlights.clear();
     this.actions.hidden = true;
     this.form.hidden = true;
+    renderPageTags(this.pageTags, []);
   }
 
   private async saveMeta(): Promise<void> {
