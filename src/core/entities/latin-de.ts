@@ -129,7 +129,7 @@ function countWord(text: string, word: string): number {
 
 const NONE = new Set<string>();
 const isNoun = (word: string, nouns: Set<string>, grammar: Set<string>): boolean =>
-  nouns.has(word) || nounInText(word, LEARNED_NOUNS) || NOUN_SUFFIX.test(word.toLowerCase()) || nounInText(word, grammar);
+  nouns.has(word) || LEARNED_NOUNS.has(word) || NOUN_SUFFIX.test(word.toLowerCase()) || nounInText(word, grammar);
 
 // Words naming what a person is, put before the name in German ("Bundesfinanzminister Wolfgang
 // Schäuble", "UN-Generalsekretär Ban", "Tante Cilli"): cut from the front of a person's span.
@@ -139,7 +139,7 @@ const ROLE = /^(?:\p{L}+-?)?(?:minister|ministerin|präsident|präsidentin|kanzl
 
 /**
  * A person's span of the German pack loses the roles in front ("Bildungsminister Henry Tesch",
- * "Tante Cilli"), and any span a function word at its end ("Mecklenburg Das"). Tried and not
+ * "Tante Cilli"), and any span an article at its end ("Mecklenburg Das"). Tried and not
  * kept, as each cost WikiANN-de typed F1 (whose labels are Wikipedia titles): splitting at
  * brackets that hold an acronym ("Bundesamt für Gesundheit (BAG)": GermEval F1 +0.017, WikiANN
  * -0.002), cutting a year behind ("CeBIT 2006") and common nouns around a person's name.
@@ -150,7 +150,7 @@ function trimPackSpan(text: string, c: Candidate): Candidate | null {
   let i = 0;
   let j = words.length;
   const w = (k: number): string => words[k]![0];
-  while (j > i && FUNCTION_WORD.has(w(j - 1).toLowerCase())) j--;
+  while (j > i && ARTICLE.test(w(j - 1).toLowerCase())) j--;
   if (c.type === 'person') while (j - i > 1 && ROLE.test(w(i).toLowerCase())) i++;
   if (j <= i) return null;
   // Untrimmed edges stay as the pack drew them ("Roger II .").
