@@ -1,5 +1,5 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { DIST_CHROME, type Sift } from './sift.ts';
 
@@ -7,9 +7,26 @@ import { DIST_CHROME, type Sift } from './sift.ts';
 // for 127.0.0.1, so the options page's permissions.request() is granted without the browser's
 // prompt (which Playwright cannot click). The production build asks for it at run time.
 
-export const SYNC_DIST = resolve(import.meta.dirname, '..', '..', 'test-results', 'sync-dist-chrome');
+// One copy per worker process: a copy shared by two workers was deleted and written again under
+// a running browser by the other worker's next test (the worker's chunks load lazily from it).
+export const SYNC_DIST = resolve(import.meta.dirname, '..', '..', 'test-results', `sync-dist-chrome-${process.pid}`);
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function makeSyncDist(): string {
+  const dir = dirname(SYNC_DIST);
+  // Copies left by workers that have ended.
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    const pid = /^sync-dist-chrome-(\d+)$/.exec(name)?.[1];
+    if (pid && !alive(Number(pid))) rmSync(join(dir, name), { recursive: true, force: true });
+  }
   rmSync(SYNC_DIST, { recursive: true, force: true });
   cpSync(DIST_CHROME, SYNC_DIST, { recursive: true });
   const file = join(SYNC_DIST, 'manifest.json');
@@ -37,9 +54,15 @@ export async function turnSyncOn(sift: Sift, f: SyncFields): Promise<Page> {
   return page;
 }
 
+/**
+ * "Sync now", and wait for that run's own end: the status is busy from the click until the reply
+ * (waiting for data-state alone once took the previous run's 'ok' for it).
+ */
 export async function syncNow(options: Page, state = 'ok'): Promise<void> {
+  const status = options.locator('[data-testid=sync-status]');
   await options.click('[data-testid=sync-now]');
-  await expect(options.locator('[data-testid=sync-status]')).toHaveAttribute('data-state', state, { timeout: 30_000 });
+  await expect(status).not.toHaveAttribute('aria-busy', 'true', { timeout: 30_000 });
+  await expect(status).toHaveAttribute('data-state', state);
 }
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }> } };

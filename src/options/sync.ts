@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { checkServerUrl, configProblems, perUserDatabase, validateSyncConfig, type SyncConfig } from '../core/sync/settings.ts';
 import { send } from '../shared/messaging.ts';
 import { formatDate, formatNumber, t } from '../ui/i18n.ts';
-import { CONFIG_KEY, STATUS_KEY, type SyncStatus } from '../background/sync/status.ts';
+import { CONFIG_KEY, OFF_STATUS, STATUS_KEY, type SyncStatus } from '../background/sync/status.ts';
 
 // Options -> Sync: the server, the database, the user, on/off, "Test connection", "Sync now"
 // and what the last run did. The page never talks to the server itself (its CSP forbids it):
@@ -151,9 +151,35 @@ export async function bindSync(host: HTMLElement): Promise<void> {
   const ui = build(host);
   const stored = await browser.storage.local.get([CONFIG_KEY, STATUS_KEY]);
   fill(ui, validateSyncConfig(stored[CONFIG_KEY]));
-  if (stored[STATUS_KEY]) showStatus(ui, stored[STATUS_KEY] as SyncStatus);
+  const fail = (text: string) => {
+    ui.problem.textContent = text;
+  };
+  // While a run this page asked for is under way, the status says so from the click on: the
+  // worker writes 'syncing' only a moment later, and the end of a run that was already going
+  // (the automatic one) must not read as the end of the one asked for. The reply ends it.
+  let asked = 0;
+  let latest = (stored[STATUS_KEY] as SyncStatus | undefined) ?? null;
+  if (latest) showStatus(ui, latest);
+  const ask = async (run: () => Promise<SyncStatus>): Promise<void> => {
+    asked++;
+    ui.status.setAttribute('aria-busy', 'true');
+    showStatus(ui, { ...(latest ?? OFF_STATUS), state: 'syncing', problem: null });
+    try {
+      latest = await run();
+    } catch (err) {
+      fail(String((err as Error).message));
+    } finally {
+      if (--asked === 0) {
+        ui.status.removeAttribute('aria-busy');
+        if (latest) showStatus(ui, latest);
+      }
+    }
+  };
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes[STATUS_KEY]?.newValue) showStatus(ui, changes[STATUS_KEY].newValue as SyncStatus);
+    const next = area === 'local' ? (changes[STATUS_KEY]?.newValue as SyncStatus | undefined) : undefined;
+    if (!next) return;
+    latest = next;
+    if (!asked || next.state === 'syncing') showStatus(ui, next);
   });
   ui.user.addEventListener('input', () => showDbHint(ui));
   const learn = () => void learnGranted(ui.url.value.trim());
@@ -161,10 +187,6 @@ export async function bindSync(host: HTMLElement): Promise<void> {
   ui.url.addEventListener('input', learn);
   browser.permissions.onAdded?.addListener(learn);
   browser.permissions.onRemoved?.addListener(learn);
-
-  const fail = (text: string) => {
-    ui.problem.textContent = text;
-  };
 
   ui.enable.addEventListener('change', async () => {
     fail('');
@@ -182,6 +204,7 @@ export async function bindSync(host: HTMLElement): Promise<void> {
       }
       ui.db.value = config.database;
     }
+    if (on) return ask(() => send('sync.configure', { config }));
     try {
       showStatus(ui, await send('sync.configure', { config }));
     } catch (err) {
@@ -202,12 +225,8 @@ export async function bindSync(host: HTMLElement): Promise<void> {
     else ui.problem.textContent = granted || r.problem !== 'permission' ? t(`syncProblem_${key(r.problem)}`) : t('syncPermissionDenied');
   });
 
-  ui.now.addEventListener('click', async () => {
+  ui.now.addEventListener('click', () => {
     fail('');
-    try {
-      showStatus(ui, await send('sync.now', {}));
-    } catch (err) {
-      fail(String((err as Error).message));
-    }
+    void ask(() => send('sync.now', {}));
   });
 }
