@@ -66,6 +66,18 @@ async function serverDoc(id: string): Promise<Record<string, unknown>> {
   return server.db(server.databaseOf(USER)).get(clipDocId(id), { conflicts: true }) as unknown as Record<string, unknown>;
 }
 
+/** A mirror whose methods a test wraps. */
+type Hookable = Record<'bulkDocs' | 'changes', (...args: unknown[]) => Promise<unknown>>;
+
+/** Count the documents replication asks the server about (CouchDB's _revs_diff). */
+function countRevsDiff(remote: PouchDb): () => number {
+  const r = remote as unknown as { revsDiff(diff: Record<string, string[]>): Promise<unknown> };
+  const revsDiff = r.revsDiff.bind(r);
+  let asked = 0;
+  r.revsDiff = (diff) => ((asked += Object.keys(diff).length), revsDiff(diff));
+  return () => asked;
+}
+
 describe('sync engine against a CouchDB-protocol server', () => {
   it('a save on A appears on B, as clip:<id> on the server', async () => {
     const a = device();
@@ -102,6 +114,95 @@ describe('sync engine against a CouchDB-protocol server', () => {
       expect(got?.note).toBe('note from B');
     }
     expect((await serverDoc(c.id))._conflicts).toBeUndefined();
+  });
+
+  it('what a pull brought in is not read again by the next push; an edit after it still goes out', async () => {
+    const a = device();
+    const b = device();
+    const ids = Array.from({ length: 32 }, (_, i) => `sync-pulled-${String(i).padStart(4, '0')}`);
+    for (const id of ids) await a.store.save(makeClipping(id, article(`https://example.org/pulled/${id}`), []));
+    await syncOnce(a.ctx);
+    // (The server holds the earlier cases' clippings too: one database per user.)
+    expect((await syncOnce(b.ctx)).received).toBeGreaterThanOrEqual(32);
+    // Before, B's next push read all 32 from its changes feed and asked the server about each
+    // (CouchDB's _revs_diff): counted here on the remote's own method, which replication calls.
+    const asked = countRevsDiff(b.ctx.remote);
+    const push = await b.ctx.mirror.replicate.to(b.ctx.remote);
+    expect([asked(), push.docs_written]).toEqual([0, 0]);
+    await b.store.update(ids[7]!, { note: 'edited on B after the first sync' });
+    expect((await syncOnce(b.ctx)).sent).toBe(1);
+    await syncOnce(a.ctx);
+    expect((await a.store.get(ids[7]!))?.note).toBe('edited on B after the first sync');
+  });
+
+  it('writes made while a pull is under way are not skipped by the push checkpoint', async () => {
+    const a = device();
+    const b = device();
+    const old = makeClipping('sync-during-0000', article('https://example.org/during/0'), []);
+    await b.store.save(old);
+    await syncOnce(b.ctx);
+    const ids = Array.from({ length: 20 }, (_, i) => `sync-during-${String(i + 1).padStart(4, '0')}`);
+    for (const id of ids) await a.store.save(makeClipping(id, article(`https://example.org/during/${id}`), []));
+    await syncOnce(a.ctx);
+    // In the middle of B's pull: an edit in B's library, and a document written to the mirror by
+    // something other than the pull (nothing does today; the checkpoint must not rely on that).
+    const mirror = b.ctx.mirror as unknown as Hookable;
+    const bulkDocs = mirror.bulkDocs.bind(mirror);
+    let hooked = false;
+    mirror.bulkDocs = async (...args: unknown[]) => {
+      const res = await bulkDocs(...args);
+      const replicated = (args[0] as { new_edits?: boolean })?.new_edits === false;
+      if (replicated && !hooked) {
+        hooked = true;
+        await b.store.update(old.id, { note: 'written on B during the pull' });
+        await bulkDocs([{ _id: 'other-writer:1', note: 'written to the mirror during the pull' }]);
+      }
+      return res;
+    };
+    await syncOnce(b.ctx);
+    mirror.bulkDocs = bulkDocs;
+    expect(hooked).toBe(true);
+    await syncOnce(b.ctx);
+    await syncOnce(a.ctx);
+    expect((await a.store.get(old.id))?.note).toBe('written on B during the pull');
+    const remote = server.db(server.databaseOf(USER));
+    expect((await remote.get('other-writer:1')).note).toBe('written to the mirror during the pull');
+  });
+
+  it('runs on one mirror never overlap: a second run waits for the first', async () => {
+    const a = device();
+    const b = device();
+    for (let i = 0; i < 5; i++) await a.store.save(makeClipping(`sync-overlap-${i}`, article(`https://example.org/overlap/${i}`), []));
+    await syncOnce(a.ctx);
+    // Hold B's first pull write; count what touches B's mirror meanwhile.
+    const mirror = b.ctx.mirror as unknown as Hookable;
+    const bulkDocs = mirror.bulkDocs.bind(mirror);
+    const changes = mirror.changes.bind(mirror);
+    let holding = false;
+    let touched = 0;
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    mirror.changes = (...args: unknown[]) => {
+      if (holding) touched++;
+      return changes(...args);
+    };
+    mirror.bulkDocs = async (...args: unknown[]) => {
+      if ((args[0] as { new_edits?: boolean })?.new_edits === false && !holding) {
+        holding = true;
+        await held;
+      }
+      return bulkDocs(...args);
+    };
+    const first = syncOnce(b.ctx);
+    await expect.poll(() => holding).toBe(true);
+    const second = syncOnce(b.ctx);
+    await new Promise((ok) => setTimeout(ok, 300));
+    expect(touched).toBe(0);
+    holding = false;
+    release();
+    const [r1, r2] = await Promise.all([first, second]);
+    expect(r1.received).toBeGreaterThanOrEqual(5);
+    expect(r2.received).toBe(0);
   });
 
   it('a run compacts the documents it replaced; a clipping with a change not yet sent keeps its merge base', async () => {

@@ -39,17 +39,21 @@ export interface ReplicationResult {
   docs_written: number;
   doc_write_failures: number;
   errors: unknown[];
+  /** The source's sequence the replication went through. */
+  last_seq?: number | string;
 }
 
 export interface ReplicationOptions {
   batch_size?: number;
   batches_limit?: number;
   checkpoint?: 'source' | 'target' | false;
+  /** Start after this sequence of the source, and write it as the checkpoint first. */
+  since?: number | string;
   retry?: boolean;
 }
 
 export interface Replication extends Promise<ReplicationResult> {
-  on(event: 'change', cb: (info: { docs_written: number; docs_read: number }) => void): Replication;
+  on(event: 'change', cb: (info: { docs_written: number; docs_read: number; docs?: PDoc[] }) => void): Replication;
   cancel(): void;
 }
 
