@@ -281,7 +281,7 @@ describe('sync engine against a CouchDB-protocol server', () => {
     for (const c of many) expect((await b.store.get(c.id))?.title).toBe(c.title);
   });
 
-  it('the theme and highlight types travel; the later change wins; no conflict is left', async () => {
+  it('the theme, highlight types and colour labels travel; the later change wins; no conflict is left', async () => {
     const port = (): SettingsPort & { values: SharedSettings; at: string } => {
       const p = {
         values: pickShared(structuredClone(DEFAULT_SETTINGS)),
@@ -302,7 +302,8 @@ describe('sync engine against a CouchDB-protocol server', () => {
     b.ctx.settings = port();
     const pa = a.ctx.settings as ReturnType<typeof port>;
     const pb = b.ctx.settings as ReturnType<typeof port>;
-    pa.values = { theme: 'dark', entityTypes: { person: true, place: false, organization: true, topic: true } };
+    pa.values = { ...pa.values, theme: 'dark', entityTypes: { person: true, place: false, organization: true, topic: true } };
+    pa.values.highlightLabels = { ...pa.values.highlightLabels, yellow: 'important', pink: '问题' };
     pa.at = '2026-03-01T00:00:00.000Z';
     await syncOnce(a.ctx);
     await syncOnce(b.ctx);

@@ -1,5 +1,5 @@
 import { SETTINGS_DOC_ID } from '../../core/sync/doc.ts';
-import { sameShared, sharedSettingsProblem, type SharedSettings, type SharedSettingsDoc } from '../../core/sync/shared-settings.ts';
+import { completeShared, sameShared, sharedSettingsProblem, type SharedSettings, type SharedSettingsDoc } from '../../core/sync/shared-settings.ts';
 import type { PDoc, PouchDb } from './pouch-types.ts';
 import type { SyncReport } from './report.ts';
 
@@ -48,9 +48,10 @@ async function current(mirror: PouchDb, report: SyncReport): Promise<{ doc: Shar
 export async function syncSettings(mirror: PouchDb, port: SettingsPort, report: SyncReport): Promise<boolean> {
   const { doc, resolved } = await current(mirror, report);
   const local = await port.read();
-  if (doc && sameShared(doc.values, local.values)) return resolved;
-  if (doc && doc.at > local.at) {
-    await port.write(doc.values, doc.at);
+  const values = doc && completeShared(doc.values, local.values);
+  if (doc && values && sameShared(values, local.values)) return resolved;
+  if (doc && values && doc.at > local.at) {
+    await port.write(values, doc.at);
     return resolved;
   }
   const latest = await mirror.get(SETTINGS_DOC_ID).catch(() => null);

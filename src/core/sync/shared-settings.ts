@@ -1,11 +1,12 @@
 import { THEMES, type Settings } from '../../shared/settings.ts';
+import { HIGHLIGHT_COLORS } from '../annotations/types.ts';
 import { ENTITY_TYPES } from '../types.ts';
 
-// Settings that make sense on every device travel in one document (settings:shared): the theme
-// and which kinds of names are highlighted. Font size, line length, images and the panel are
+// Settings that make sense on every device travel in one document (settings:shared): the theme,
+// which kinds of names are highlighted and what each highlight colour means (its label). Font size, line length, images and the panel are
 // left to each device (a phone and a desktop want different ones). Add a key here to make it travel.
 
-export const SHARED_KEYS = ['theme', 'entityTypes'] as const;
+export const SHARED_KEYS = ['theme', 'entityTypes', 'highlightLabels'] as const;
 export type SharedSettings = Pick<Settings, (typeof SHARED_KEYS)[number]>;
 
 export interface SharedSettingsDoc {
@@ -18,11 +19,23 @@ export interface SharedSettingsDoc {
 }
 
 export function pickShared(s: Settings): SharedSettings {
-  return { theme: s.theme, entityTypes: { ...s.entityTypes } };
+  return { theme: s.theme, entityTypes: { ...s.entityTypes }, highlightLabels: { ...s.highlightLabels } };
+}
+
+/**
+ * The values of a settings document, completed from this device's: a document written before
+ * colour labels travelled has none, and must not blank the labels here.
+ */
+export function completeShared(values: Partial<SharedSettings>, local: SharedSettings): SharedSettings {
+  return { ...local, ...values, highlightLabels: values.highlightLabels ?? local.highlightLabels };
 }
 
 export function sameShared(a: SharedSettings, b: SharedSettings): boolean {
-  return a.theme === b.theme && ENTITY_TYPES.every((t) => a.entityTypes[t] === b.entityTypes[t]);
+  return (
+    a.theme === b.theme &&
+    ENTITY_TYPES.every((t) => a.entityTypes[t] === b.entityTypes[t]) &&
+    HIGHLIGHT_COLORS.every((c) => a.highlightLabels[c] === b.highlightLabels[c])
+  );
 }
 
 /** Why a settings document from the server cannot be used, or null. */
@@ -34,5 +47,10 @@ export function sharedSettingsProblem(doc: unknown): string | null {
   if (!v || !THEMES.includes(v.theme as never)) return 'bad theme';
   const types = v.entityTypes as Record<string, unknown> | undefined;
   if (!types || !ENTITY_TYPES.every((t) => typeof types[t] === 'boolean')) return 'bad entity types';
+  const labels = v.highlightLabels as Record<string, unknown> | undefined;
+  // Missing: a document from before labels travelled (completeShared keeps this device's).
+  if (labels !== undefined && (!labels || typeof labels !== 'object' || !HIGHLIGHT_COLORS.every((c) => typeof labels[c] === 'string' && (labels[c] as string).length <= 200))) {
+    return 'bad colour labels';
+  }
   return null;
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeClipping } from '../../../src/core/clipping.ts';
 import { clipDocProblem, clippingIdOf, toDoc, MAX_DOC_CHARS } from '../../../src/core/sync/doc.ts';
 import { nextRecord } from '../../../src/core/sync/merge.ts';
+import { completeShared, pickShared, sameShared, sharedSettingsProblem } from '../../../src/core/sync/shared-settings.ts';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings.ts';
 import { checkDatabaseName, checkServerUrl, configProblems, perUserDatabase, validateSyncConfig } from '../../../src/core/sync/settings.ts';
 
 const clip = () =>
@@ -83,5 +85,25 @@ describe('sync settings', () => {
       'user',
       'password',
     ]);
+  });
+});
+
+describe('settings that travel', () => {
+  const doc = (values: object) => ({ _id: 'settings:shared', type: 'settings', at: '2026-03-01T00:00:00.000Z', values });
+  const base = pickShared(structuredClone(DEFAULT_SETTINGS));
+
+  it('carry the theme, the highlight types and the colour labels', () => {
+    const labelled = { ...base, highlightLabels: { ...base.highlightLabels, yellow: 'important' } };
+    expect(sameShared(base, labelled)).toBe(false);
+    expect(sharedSettingsProblem(doc(labelled))).toBeNull();
+    expect(sharedSettingsProblem(doc({ ...base, highlightLabels: { yellow: 5 } }))).toBe('bad colour labels');
+    expect(sharedSettingsProblem(doc({ ...base, highlightLabels: 'x' }))).toBe('bad colour labels');
+  });
+
+  it('a document from before labels travelled keeps this device\'s labels', () => {
+    const local = { ...base, highlightLabels: { ...base.highlightLabels, green: 'to check' } };
+    const { highlightLabels: _, ...old } = { ...base, theme: 'dark' as const };
+    expect(sharedSettingsProblem(doc(old))).toBeNull();
+    expect(completeShared(old, local)).toEqual({ ...local, theme: 'dark' });
   });
 });
