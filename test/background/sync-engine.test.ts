@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClipping, type Clipping } from '../../src/core/clipping.ts';
 import { clipDocId } from '../../src/core/sync/doc.ts';
@@ -58,7 +60,7 @@ function device(password = PASSWORD): { store: DexieStore; ctx: SyncContext } {
 }
 
 beforeAll(async () => {
-  server = await startSyncServer({ users: { [USER]: PASSWORD } });
+  server = await startSyncServer({ users: { [USER]: PASSWORD, bob: 'another password' } });
 });
 afterAll(async () => server.stop());
 
@@ -321,7 +323,7 @@ describe('sync engine against a CouchDB-protocol server', () => {
     expect((await server.db(server.databaseOf(USER)).get('settings:shared', { conflicts: true }))._conflicts).toBeUndefined();
   });
 
-  it('explains connection failures: wrong password, missing database, unreachable, not CouchDB', async () => {
+  it('explains connection failures: wrong password, missing database, another user\'s database, unreachable, TLS, not CouchDB', async () => {
     const ok = { enabled: true, url: server.url, database: server.databaseOf(USER), user: USER, password: PASSWORD };
     const yes = async () => true;
     expect(await testConnection(ok, yes)).toMatchObject({ ok: true });
@@ -329,6 +331,18 @@ describe('sync engine against a CouchDB-protocol server', () => {
     expect(await testConnection({ ...ok, database: 'nothing-here' }, yes)).toEqual({ ok: false, problem: 'no-database', status: 404 });
     expect(await testConnection(ok, async () => false)).toEqual({ ok: false, problem: 'permission' });
     expect(await testConnection({ ...ok, url: 'http://127.0.0.1:9' }, yes)).toEqual({ ok: false, problem: 'unreachable' });
+    // Another user's database: may not open it.
+    expect(await testConnection({ ...ok, database: server.databaseOf('bob') }, yes)).toEqual({ ok: false, problem: 'forbidden', status: 403 });
+    // A web server that is not CouchDB, and the same server asked for over TLS it does not speak.
+    const web = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>It works</h1>'));
+    await new Promise<void>((ok) => web.listen(0, '127.0.0.1', ok));
+    const port = (web.address() as AddressInfo).port;
+    try {
+      expect(await testConnection({ ...ok, url: `http://127.0.0.1:${port}` }, yes)).toEqual({ ok: false, problem: 'not-couchdb', status: 200 });
+      expect(await testConnection({ ...ok, url: `https://127.0.0.1:${port}` }, yes)).toEqual({ ok: false, problem: 'unreachable-or-tls' });
+    } finally {
+      web.close();
+    }
     const a = device('wrong');
     await a.store.save(makeClipping('sync-aaaa-0005', article('https://example.org/5'), []));
     await expect(syncOnce(a.ctx)).rejects.toMatchObject({ status: 401 });
