@@ -196,13 +196,17 @@ describe('sync engine against a CouchDB-protocol server', () => {
       return bulkDocs(...args);
     };
     const first = syncOnce(b.ctx);
-    await expect.poll(() => holding).toBe(true);
-    const second = syncOnce(b.ctx);
-    await new Promise((ok) => setTimeout(ok, 300));
-    expect(touched).toBe(0);
-    holding = false;
-    release();
-    const [r1, r2] = await Promise.all([first, second]);
+    let second: ReturnType<typeof syncOnce> | undefined;
+    try {
+      await expect.poll(() => holding, { timeout: 30_000 }).toBe(true);
+      second = syncOnce(b.ctx);
+      await new Promise((ok) => setTimeout(ok, 300));
+      expect(touched).toBe(0);
+    } finally {
+      holding = false;
+      release();
+    }
+    const [r1, r2] = await Promise.all([first, second!]);
     expect(r1.received).toBeGreaterThanOrEqual(5);
     expect(r2.received).toBe(0);
   });
