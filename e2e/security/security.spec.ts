@@ -11,6 +11,9 @@ import { HOSTILE_PAGES, payloadIds } from './hostile-corpus.ts';
 import { HOSTILE_DIR, hostileFiles } from './write-hostile-pages.ts';
 import { Monitor } from './monitor.ts';
 import { Downloads } from '../support/downloads.ts';
+import { makeSyncDist, turnSyncOn } from '../support/sync.ts';
+// @ts-expect-error -- a plain .mjs script without types
+import { startSyncServer } from '../../scripts/sync-server.mjs';
 import { EXPORTS, filesOf, htmlProblems, jsonProblems, markdownProblems, unknownExportButtons, type ExportFile, type ExportKind } from './exports.ts';
 
 // The XSS corpus (e2e/pages/hostile, 44 article pages, ~290 payloads) through everything Sift
@@ -24,6 +27,10 @@ import { EXPORTS, filesOf, htmlProblems, jsonProblems, markdownProblems, unknown
 // scripts do not run (they would only attack the page itself, and an alert loop there would stall
 // the tab) and it fetches nothing from the attacker's host; its meta refresh still reaches the
 // recorder, with the page as referrer. Sift reads the same DOM either way.
+//
+// Sync is on (a real CouchDB-protocol server on 127.0.0.1): every hostile clipping saved here
+// also goes out through the worker's replication, and the test checks it arrived. The Firefox
+// suite runs the corpus's first ten pages with sync off.
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]> };
@@ -36,6 +43,13 @@ declare const chrome: {
  * carries the page as referrer. Every other hit on the recorder came from an extension page.
  */
 const TAB_CSP = "script-src 'none'; default-src 'self' 'unsafe-inline'; img-src 'self' data:; style-src 'self' 'unsafe-inline'";
+
+interface SyncServer {
+  url: string;
+  databaseOf(user: string): string;
+  db(name: string): { allDocs(): Promise<{ rows: { id: string }[] }> };
+  stop(): Promise<void>;
+}
 
 const SUMMARY = resolve(import.meta.dirname, '..', '..', 'test-results', 'security-summary.json');
 
@@ -64,7 +78,8 @@ test('hostile pages: nothing runs, nothing leaves, nothing navigates, in the pop
     });
   }
   const recorder = await new Recorder().start();
-  const sift = await Sift.launch({ args: recorder.chromiumArgs() });
+  const syncServer = (await startSyncServer({ users: { alice: 'secret' } })) as SyncServer;
+  const sift = await Sift.launch({ dist: makeSyncDist(), args: recorder.chromiumArgs() });
   const monitor = new Monitor(server.origin);
   await monitor.watchContext(sift.context);
   const started = Date.now();
@@ -75,6 +90,14 @@ test('hostile pages: nothing runs, nothing leaves, nothing navigates, in the pop
   try {
     const tab = monitor.own(sift.context.pages()[0] ?? (await sift.context.newPage()));
     const worker = await sift.worker();
+
+    await test.step('sync on', async () => {
+      monitor.expectNavigation(sift.extensionUrl('src/options/index.html'));
+      const options = monitor.own(await turnSyncOn(sift, { url: syncServer.url, database: syncServer.databaseOf('alice'), user: 'alice', password: 'secret' }));
+      await expect(options.getByTestId('sync-status')).toHaveAttribute('data-state', 'ok', { timeout: 60_000 });
+      await monitor.checkPage(options, 'options with sync on');
+      await options.close();
+    });
 
     await test.step('toolbar popup, the popup page watched from the start, and save', async () => {
       // Each page: a real toolbar click (which opens the popup and grants activeTab), then the
@@ -207,6 +230,11 @@ test('hostile pages: nothing runs, nothing leaves, nothing navigates, in the pop
       await monitor.checkPage(options, 'options');
     });
 
+    // Every hostile clipping went out to the sync server (the automatic sync after changes).
+    const remote = syncServer.db(syncServer.databaseOf('alice'));
+    await expect
+      .poll(async () => (await remote.allDocs()).rows.filter((r) => r.id.startsWith('clip:')).length, { timeout: 90_000, message: 'hostile clippings on the sync server' })
+      .toBe(files.length);
     // Anything still in flight (lazy images, a delayed refresh) has time to arrive.
     await lib.waitForTimeout(1500);
     expect(await worker.evaluate(() => 1 + 1), 'the service worker still answers').toBe(2);
@@ -243,5 +271,6 @@ test('hostile pages: nothing runs, nothing leaves, nothing navigates, in the pop
     await sift.close();
     await recorder.stop();
     await server.stop();
+    await syncServer.stop();
   }
 });
