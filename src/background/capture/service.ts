@@ -5,7 +5,7 @@ import { hostOf } from '../../core/clipping.ts';
 import type { DexieStore } from '../../platform/store/dexie-store.ts';
 import { quotaSafe } from '../../platform/store/quota.ts';
 import { getStore, notifyChanged } from '../store.ts';
-import { cleanHtml } from './clean-client.ts';
+import { cleanHtml, releaseCleaner } from './clean-client.ts';
 import { fetchPage, type FetchOptions, type FetchResult } from './fetch-page.ts';
 import { guardReady } from './guard.ts';
 import { FETCH_POLICY } from './policy.ts';
@@ -88,7 +88,10 @@ async function watch(): Promise<void> {
     if (keepalive) clearInterval(keepalive);
     keepalive = null;
     const left = (await r.queue.count('waiting')) + (await r.queue.count('fetching'));
-    if (!left) await browser.alarms.clear(QUEUE_ALARM);
+    if (!left) {
+      await browser.alarms.clear(QUEUE_ALARM);
+      void releaseCleaner();
+    }
   }
 }
 
