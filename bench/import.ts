@@ -180,7 +180,11 @@ clearInterval(sampler);
 sample();
 // --snapshot DIR: heap snapshots of the offscreen document and the options page once the queue is empty.
 if (probe && argv.includes('--snapshot')) {
-  for (const part of ['offscreen', 'options']) writeFileSync(join(opt('snapshot', '.'), `${part}.heapsnapshot`), await heapSnapshot(probe, sift.extensionId, part));
+  // The offscreen document may be closed by then (the cleaner is released when the queue is idle).
+  for (const part of ['offscreen', 'options']) {
+    const snap = await heapSnapshot(probe, sift.extensionId, part).catch((err: Error) => void process.stderr.write(`${err.message}\n`));
+    if (snap) writeFileSync(join(opt('snapshot', '.'), `${part}.heapsnapshot`), snap);
+  }
 }
 
 const items = (await options.evaluate(
@@ -203,6 +207,8 @@ const times = items.filter((i) => typeof i.ms === 'number').map((i) => i.ms!).so
 const reasons = new Map<string, number>();
 for (const i of items) if (i.outcome === 'link-only' || i.state === 'failed') reasons.set((i.reason ?? '').slice(0, 80), (reasons.get((i.reason ?? '').slice(0, 80)) ?? 0) + 1);
 process.stderr.write(`extension processes: ${ext.length}; link-only/failed reasons: ${JSON.stringify([...reasons])}\n`);
+const odd = (items as { url?: string; reason?: string; outcome?: string }[]).filter((i) => i.outcome === 'link-only' && !/404/.test(i.reason ?? ''));
+if (odd.length) process.stderr.write(`link-only pages (pool index = page number mod ${pool.length}): ${odd.map((i) => `${i.url} ${i.reason}`).join('; ')}\n`);
 const servable = Array.from({ length: N }, (_, i) => kind(i)).filter((k) => k !== '404').length;
 
 // ---- Baseline: plain Readability on a sample of the same pages, in an ordinary tab ----

@@ -53,6 +53,11 @@ async function guardedFetch(url: string, opts: FetchOptions): Promise<FetchResul
   return fetchPage(url, opts);
 }
 
+/** A clipping stored under one of these addresses (the badge of a tab whose page is saved). */
+export function findInLibrary(urls: string[]): Promise<Clipping | undefined> {
+  return new QueueStore((getStore() as DexieStore).db).findSaved(urls, '');
+}
+
 export function getRunner(boot: string): QueueRunner {
   if (runner) return runner;
   const queue = new QueueStore((getStore() as DexieStore).db);
