@@ -38,6 +38,8 @@ test('a 50-page Pocket CSV import survives a service-worker kill mid-way: no los
   expect(before).toBeLessThan(50);
   // On a failure, the panel's text names the page and the reason.
   expect(after, await panel.innerText()).toMatchObject({ done: 50, failed: 0, waiting: 0 });
+  // "Your library holds …" follows the import without a reload.
+  await expect(options.getByTestId('library-count')).toContainText('50');
   await options.screenshot({ path: shot('capture-import-done') });
 
   const stored = (await storedClippings(options)) as unknown as Stored[];
