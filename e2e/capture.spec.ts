@@ -99,6 +99,16 @@ test('each export format imports from its sample file; what the source saved is 
   expect(server.requests.some((r) => r.url.endsWith('/articles/web-works'))).toBe(false);
   expect((await queueCounts(options)).alreadySaved).toBeGreaterThan(5);
 
+  // One folder of a bookmarks file (subfolders included), as the CLI's --folder.
+  const bookmarks = sample(server, 'bookmarks.html');
+  const readLater = parseReadingList(new Uint8Array(bookmarks), { policy: { allowLoopback: true }, folder: 'Read later' });
+  expect(readLater.items.length).toBeLessThan(parseReadingList(new Uint8Array(bookmarks), { policy: { allowLoopback: true } }).items.length);
+  await options.getByTestId('import-folder').fill('Read later');
+  await importFile(options, 'bookmarks.html', bookmarks);
+  await expect(status).toHaveAttribute('data-items', String(readLater.items.length));
+  await waitIdle(options);
+  await options.getByTestId('import-folder').fill('');
+
   await importFile(options, 'page.html', Buffer.from('<!doctype html><html><body><p>Not a list</p></body></html>'));
   await expect(status).toContainText('neither a bookmarks file nor a Pocket export');
   await importFile(options, 'export.zip', Buffer.from(strToU8('PK\u0003\u0004 broken')));
