@@ -22,6 +22,8 @@ import { gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { Sift } from '../e2e/support/sift.ts';
 import { quantile } from './lib/timer.ts';
+import { connectHeapProbe, heapByTarget, heapSnapshot } from './lib/heap-probe.ts';
+import { writeFileSync } from 'node:fs';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, def: string) => {
@@ -34,6 +36,8 @@ const BENCH = resolve(import.meta.dirname, '..', '..', 'shared', 'bench');
 const SETS = ['zyte-dev', 'trafilatura-dev', 'cjk-dev', 'daniel-dev', 'newsweb-dev'];
 const SLOW_MS = 1500;
 const BASELINE_SAMPLE = Number(opt('baseline', '300'));
+// --heap: log each extension context's JS heap as the import runs (where memory grows).
+const HEAP = argv.includes('--heap');
 
 if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No build at ${DIST}: run npm run build:test first.`);
 
@@ -125,6 +129,7 @@ function rssMb(pid: number): number {
 
 const sift = await Sift.launch({ dist: DIST });
 const profile = (sift as unknown as { profile: string }).profile;
+const probe = HEAP ? await connectHeapProbe((sift as unknown as { cdpPort: string }).cdpPort) : null;
 let all = procs();
 const main = [...all].find(([, p]) => p.cmd.includes(`--user-data-dir=${profile}`) && !p.cmd.includes('--type='))?.[0];
 if (!main) throw new Error('Chromium main process not found');
@@ -155,11 +160,17 @@ const t0 = performance.now();
 await options.locator('[data-testid=import-reading-list]').setInputFiles({ name: 'pocket.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
 const panel = options.locator('[data-testid=queue]');
 let last = '';
+let lastBucket = -1;
 for (;;) {
   await new Promise((r) => setTimeout(r, 1000));
   const d = await panel.evaluate((el) => ({ ...(el as HTMLElement).dataset })).catch(() => ({}) as Record<string, string>);
   const line = `done ${d.done} failed ${d.failed} waiting ${d.waiting} rss ${Math.round(ext.reduce((a, p) => a + rssMb(p), 0))} MB`;
-  if (line.split(' rss')[0] !== last.split(' rss')[0] && Number(d.done ?? 0) % 100 < 3) process.stderr.write(`${line} (${Math.round((performance.now() - t0) / 1000)} s)\n`);
+  const bucket = Math.floor(Number(d.done ?? 0) / 100);
+  if (line.split(' rss')[0] !== last.split(' rss')[0] && bucket !== lastBucket) {
+    lastBucket = bucket;
+    const heaps = HEAP ? ` heap ${(await heapByTarget(probe!, sift.extensionId, argv.includes('--gc'))).map((h) => `${h.url.split('/').slice(-2, -1)[0] ?? h.url}=${h.usedMb}MB/${h.documents}d/${h.nodes}n`).join(' ')}` : '';
+    process.stderr.write(`${line}${heaps} (${Math.round((performance.now() - t0) / 1000)} s)\n`);
+  }
   last = line;
   if (d.waiting === '0' && Number(d.done) + Number(d.failed) >= N) break;
 }
@@ -167,6 +178,14 @@ const wallMs = performance.now() - t0;
 const cpuSift = ext.reduce((s, p) => s + cpuMs(p), 0) - cpu0;
 clearInterval(sampler);
 sample();
+// --snapshot DIR: heap snapshots of the offscreen document and the options page once the queue is empty.
+if (probe && argv.includes('--snapshot')) {
+  // The offscreen document may be closed by then (the cleaner is released when the queue is idle).
+  for (const part of ['offscreen', 'options']) {
+    const snap = await heapSnapshot(probe, sift.extensionId, part).catch((err: Error) => void process.stderr.write(`${err.message}\n`));
+    if (snap) writeFileSync(join(opt('snapshot', '.'), `${part}.heapsnapshot`), snap);
+  }
+}
 
 const items = (await options.evaluate(
   () =>
@@ -188,6 +207,8 @@ const times = items.filter((i) => typeof i.ms === 'number').map((i) => i.ms!).so
 const reasons = new Map<string, number>();
 for (const i of items) if (i.outcome === 'link-only' || i.state === 'failed') reasons.set((i.reason ?? '').slice(0, 80), (reasons.get((i.reason ?? '').slice(0, 80)) ?? 0) + 1);
 process.stderr.write(`extension processes: ${ext.length}; link-only/failed reasons: ${JSON.stringify([...reasons])}\n`);
+const odd = (items as { url?: string; reason?: string; outcome?: string }[]).filter((i) => i.outcome === 'link-only' && !/404/.test(i.reason ?? ''));
+if (odd.length) process.stderr.write(`link-only pages (pool index = page number mod ${pool.length}): ${odd.map((i) => `${i.url} ${i.reason}`).join('; ')}\n`);
 const servable = Array.from({ length: N }, (_, i) => kind(i)).filter((k) => k !== '404').length;
 
 // ---- Baseline: plain Readability on a sample of the same pages, in an ordinary tab ----
@@ -211,6 +232,7 @@ const baselineWall = (await tab.evaluate(async (list) => {
   return performance.now() - t;
 }, paths)) as number;
 const cpuBaseline = fresh.reduce((s, p) => s + cpuMs(p), 0) - cpuB0;
+await probe?.disconnect();
 await sift.close();
 server.close();
 

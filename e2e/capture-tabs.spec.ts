@@ -63,6 +63,15 @@ test('context menu: "Save link" fetches and saves the linked page without openin
   await expect(row).toContainText('Link only');
   await row.click();
   await expect(library.getByTestId('capture-kind')).toContainText('404');
+
+  // The badge of a tab whose page is in the library (the test build may read 127.0.0.1's tabs),
+  // gone when the tab goes on to a page that is not (a selection of it is not the page).
+  const linked = await sift.openPage(server.url('/linked'));
+  const linkedTab = await workerEval<number>(sift, `chrome.tabs.query({ url: '${server.url('/linked')}' }).then(t => t[0].id)`);
+  await expect.poll(() => workerEval<string>(sift, `chrome.action.getBadgeText({ tabId: ${linkedTab} })`), { timeout: 10_000 }).toBe('✓');
+  expect(await workerEval<string>(sift, `chrome.action.getTitle({ tabId: ${linkedTab} })`)).toContain('already in your library');
+  await linked.goto(server.url('/article-en.html'));
+  await expect.poll(() => workerEval<string>(sift, `chrome.action.getBadgeText({ tabId: ${linkedTab} })`), { timeout: 10_000 }).toBe('');
 });
 
 test('"Save all tabs" saves the three article tabs and reports the one that is not an article', async ({ sift, server }) => {

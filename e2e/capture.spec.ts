@@ -38,6 +38,8 @@ test('a 50-page Pocket CSV import survives a service-worker kill mid-way: no los
   expect(before).toBeLessThan(50);
   // On a failure, the panel's text names the page and the reason.
   expect(after, await panel.innerText()).toMatchObject({ done: 50, failed: 0, waiting: 0 });
+  // "Your library holds …" follows the import without a reload.
+  await expect(options.getByTestId('library-count')).toContainText('50');
   await options.screenshot({ path: shot('capture-import-done') });
 
   const stored = (await storedClippings(options)) as unknown as Stored[];
@@ -96,6 +98,16 @@ test('each export format imports from its sample file; what the source saved is 
   expect(webWorks.tags).toEqual(['tech', 'web']);
   expect(server.requests.some((r) => r.url.endsWith('/articles/web-works'))).toBe(false);
   expect((await queueCounts(options)).alreadySaved).toBeGreaterThan(5);
+
+  // One folder of a bookmarks file (subfolders included), as the CLI's --folder.
+  const bookmarks = sample(server, 'bookmarks.html');
+  const readLater = parseReadingList(new Uint8Array(bookmarks), { policy: { allowLoopback: true }, folder: 'Read later' });
+  expect(readLater.items.length).toBeLessThan(parseReadingList(new Uint8Array(bookmarks), { policy: { allowLoopback: true } }).items.length);
+  await options.getByTestId('import-folder').fill('Read later');
+  await importFile(options, 'bookmarks.html', bookmarks);
+  await expect(status).toHaveAttribute('data-items', String(readLater.items.length));
+  await waitIdle(options);
+  await options.getByTestId('import-folder').fill('');
 
   await importFile(options, 'page.html', Buffer.from('<!doctype html><html><body><p>Not a list</p></body></html>'));
   await expect(status).toContainText('neither a bookmarks file nor a Pocket export');

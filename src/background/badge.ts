@@ -1,11 +1,13 @@
 import browser from 'webextension-polyfill';
 
-export type BadgeState = 'saving' | 'saved' | 'error';
+/** in-library: the page in the tab is already saved (stays until the tab navigates). */
+export type BadgeState = 'saving' | 'saved' | 'error' | 'in-library';
 
 const LOOK: Record<BadgeState, { text: string; color: string }> = {
   saving: { text: '…', color: '#5b6b7a' },
   saved: { text: '✓', color: '#1a7f37' },
   error: { text: '!', color: '#cf222e' },
+  'in-library': { text: '✓', color: '#1a7f37' },
 };
 const CLEAR_AFTER_MS = 6000;
 
@@ -19,7 +21,7 @@ export async function showBadge(tabId: number, state: BadgeState, title: string)
   } catch {
     return; // The tab closed meanwhile: nothing to show.
   }
-  if (state !== 'saving') {
+  if (state !== 'saving' && state !== 'in-library') {
     setTimeout(() => {
       browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
       browser.action.setTitle({ tabId, title: '' }).catch(() => undefined);

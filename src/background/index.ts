@@ -3,7 +3,7 @@ import { route } from './router.ts';
 import { createMenus, onMenuClicked } from './menus.ts';
 import { quickSave } from './quick-save.ts';
 import { BOOT_ID } from './capture/boot.ts';
-import { kickQueue, QUEUE_ALARM, saveLink } from './capture/service-hooks.ts';
+import { findInLibrary, kickQueue, QUEUE_ALARM, saveLink, watchTabsForLibrary } from './capture/service-hooks.ts';
 import { setLocalChangeListener } from './store.ts';
 import { initSync, syncSoon } from './sync/schedule.ts';
 import { forgetTab } from './last-read.ts';
@@ -31,8 +31,12 @@ browser.commands?.onCommand.addListener(onCommand);
 // The capture queue goes on in every worker life: at start, and on its alarm while work remains.
 browser.alarms?.onAlarm.addListener((alarm) => {
   if (alarm.name === QUEUE_ALARM) void kickQueue(BOOT_ID);
+// The badge of a tab whose page is already in the library (where Sift may know the tab's address).
+watchTabsForLibrary(findInLibrary);
 });
 void kickQueue(BOOT_ID);
+// The badge of a tab whose page is already in the library (where Sift may know the tab's address).
+watchTabsForLibrary(findInLibrary);
 // Sync (off unless the user turned it on): after changes, on a timer, at start-up.
 setLocalChangeListener(syncSoon);
 initSync();

@@ -68,4 +68,11 @@ export async function bindData(): Promise<void> {
     await showCount();
   });
   await showCount();
+  // The count follows what the worker saves meanwhile (an import, "Save link"): it tells open
+  // pages on the library's channel (at most twice a second during an import).
+  try {
+    new BroadcastChannel('sift-library').addEventListener('message', () => void showCount());
+  } catch {
+    // No BroadcastChannel: the count is right again at the next visit.
+  }
 }

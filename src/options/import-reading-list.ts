@@ -77,9 +77,13 @@ export function bindReadingListImport(section: HTMLElement): void {
   const ask = node('div', { hidden: true }, explain, node('div', { className: 'row buttons' }, allow, notNow));
   ask.dataset.testid = 'permission-ask';
   const panelHost = node('div');
+  // A bookmarks file: all of it, or one folder (at any depth, with its subfolders), as the CLI's --folder.
+  const folder = node('input', { type: 'text', spellcheck: false, placeholder: t('importFolderAll') });
+  folder.dataset.testid = 'import-folder';
   section.append(
     node('h3', { textContent: t('importReadingListHeading') }),
     node('p', { className: 'hint', textContent: t('importReadingListHint') }),
+    node('label', { className: 'row' }, node('span', { textContent: t('importFolderLabel') }), folder),
     node('div', { className: 'row buttons' }, choose),
     status, refused, ask, panelHost,
   );
@@ -100,7 +104,7 @@ export function bindReadingListImport(section: HTMLElement): void {
     refused.hidden = true;
     ask.hidden = true;
     try {
-      const list = parseReadingList(new Uint8Array(await file.arrayBuffer()), { policy: FETCH_POLICY });
+      const list = parseReadingList(new Uint8Array(await file.arrayBuffer()), { policy: FETCH_POLICY, folder: folder.value.trim() || null });
       status.textContent = t('importReadingListRead', [FORMAT_NAMES[list.format] ?? list.format, formatNumber(list.items.length), formatNumber(list.refused.length)]);
       status.dataset.summary = status.textContent;
       status.dataset.format = list.format;

@@ -148,6 +148,23 @@ describe('reading-list files that are not what they should be: a clear message, 
     expect(list.refused).toHaveLength(1000);
     expect(list.refused[0]).toEqual({ line: 19_002, reason: 'The same address as line 2.' });
   });
+
+  it('a 50 MB export (long titles and tags) is read whole: every line an item, nothing refused', () => {
+    const tags = Array.from({ length: 40 }, (_, k) => `tag${k}`).join('|');
+    const rows = ['title,url,time_added,tags,status'];
+    let bytes = 0;
+    for (let i = 0; bytes < 50 * 2 ** 20; i++) {
+      const row = `"${`A long, quoted title ${i} `.repeat(80)}",https://news${i % 7}.example/story/${i},${1_600_000_000 + i},${tags},archive`;
+      rows.push(row);
+      bytes += row.length + 1;
+    }
+    const list = parse(rows.join('\n'));
+    expect(list.format).toBe('pocket-csv');
+    expect(list.items).toHaveLength(rows.length - 1);
+    expect(list.refused).toEqual([]);
+    expect(list.items[rows.length - 2]!.status).toBe('archived');
+    expect(list.items[0]!.tags).toHaveLength(40);
+  });
 });
 
 describe('addresses on the user\'s own machine or network', () => {

@@ -98,13 +98,17 @@ export class QueueStore {
     return this.queue.where('state').anyOf(from).modify({ ...patch, state: to });
   }
 
-  /** A clipping already in the library under one of these addresses, other than `exceptId`. */
+  /**
+   * A clipping already in the library under one of these addresses, other than `exceptId`. A
+   * selection is a passage, not the page: saving the page after it is no duplicate.
+   */
   async findSaved(urls: string[], exceptId: string): Promise<Clipping | undefined> {
     const clean = [...new Set(urls.filter(Boolean))];
     if (!clean.length) return undefined;
     const clippings = this.db.clippings;
-    const byUrl = await clippings.where('url').anyOf(clean).filter((c) => c.id !== exceptId).first();
-    return byUrl ?? (await clippings.where('canonicalUrl').anyOf(clean).filter((c) => c.id !== exceptId).first());
+    const other = (c: Clipping) => c.id !== exceptId && c.kind !== 'selection';
+    const byUrl = await clippings.where('url').anyOf(clean).filter(other).first();
+    return byUrl ?? (await clippings.where('canonicalUrl').anyOf(clean).filter(other).first());
   }
 
   clipping(id: string): Promise<Clipping | undefined> {

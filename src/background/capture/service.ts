@@ -5,7 +5,7 @@ import { hostOf } from '../../core/clipping.ts';
 import type { DexieStore } from '../../platform/store/dexie-store.ts';
 import { quotaSafe } from '../../platform/store/quota.ts';
 import { getStore, notifyChanged } from '../store.ts';
-import { cleanHtml } from './clean-client.ts';
+import { cleanHtml, releaseCleaner } from './clean-client.ts';
 import { fetchPage, type FetchOptions, type FetchResult } from './fetch-page.ts';
 import { guardReady } from './guard.ts';
 import { FETCH_POLICY } from './policy.ts';
@@ -53,6 +53,11 @@ async function guardedFetch(url: string, opts: FetchOptions): Promise<FetchResul
   return fetchPage(url, opts);
 }
 
+/** A clipping stored under one of these addresses (the badge of a tab whose page is saved). */
+export function findInLibrary(urls: string[]): Promise<Clipping | undefined> {
+  return new QueueStore((getStore() as DexieStore).db).findSaved(urls, '');
+}
+
 export function getRunner(boot: string): QueueRunner {
   if (runner) return runner;
   const queue = new QueueStore((getStore() as DexieStore).db);
@@ -88,7 +93,10 @@ async function watch(): Promise<void> {
     if (keepalive) clearInterval(keepalive);
     keepalive = null;
     const left = (await r.queue.count('waiting')) + (await r.queue.count('fetching'));
-    if (!left) await browser.alarms.clear(QUEUE_ALARM);
+    if (!left) {
+      await browser.alarms.clear(QUEUE_ALARM);
+      void releaseCleaner();
+    }
   }
 }
 
