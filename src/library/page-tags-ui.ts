@@ -1,3 +1,4 @@
+import { pageTagList } from '../ui/entity-panel.ts';
 import { t } from '../ui/i18n.ts';
 
 /**
@@ -11,17 +12,7 @@ export function renderPageTags(host: HTMLElement, tags: readonly unknown[] | und
   const list = (tags ?? []).filter((x): x is string => typeof x === 'string' && x.trim() !== '');
   host.hidden = list.length === 0;
   if (host.hidden) return;
-  const h = document.createElement('h2');
-  h.id = 'library-page-tags-heading';
-  h.textContent = t('pageTagsHeading');
+  const [h, ul] = pageTagList('library-page-tags-heading', list);
   h.title = t('libraryPageTagsHint');
-  const ul = document.createElement('ul');
-  ul.setAttribute('aria-labelledby', h.id);
-  for (const tag of list) {
-    const li = document.createElement('li');
-    li.className = 'page-tag';
-    li.textContent = tag;
-    ul.append(li);
-  }
   host.append(h, ul);
 }

@@ -26,8 +26,14 @@ function pageTagsSection(tags: readonly string[]): HTMLElement {
   const section = document.createElement('section');
   section.className = 'page-tags';
   section.dataset.testid = 'page-tags';
+  section.append(...pageTagList('page-tags-heading', tags));
+  return section;
+}
+
+/** "Tags on the page": a heading and the tags as text nodes (popup panel and library pane). */
+export function pageTagList(headingId: string, tags: readonly string[]): [HTMLHeadingElement, HTMLUListElement] {
   const h = document.createElement('h2');
-  h.id = 'page-tags-heading';
+  h.id = headingId;
   h.textContent = t('pageTagsHeading');
   const ul = document.createElement('ul');
   ul.setAttribute('aria-labelledby', h.id);
@@ -37,8 +43,7 @@ function pageTagsSection(tags: readonly string[]): HTMLElement {
     li.textContent = tag;
     ul.append(li);
   }
-  section.append(h, ul);
-  return section;
+  return [h, ul];
 }
 
 /** Marks of one entity in the article. CSS.escape keeps any name a valid selector. */

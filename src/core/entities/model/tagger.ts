@@ -153,6 +153,11 @@ export function viterbi(
       }
     }
   }
+  return backtrack(n, delta, back);
+}
+
+/** The best path's labels, from the last unit's best score back through the kept predecessors. */
+function backtrack(n: number, delta: Float64Array, back: Int8Array): number[] {
   const labels = new Array<number>(n);
   let best = 0;
   const last = (n - 1) * NLABELS;
@@ -227,15 +232,7 @@ function viterbiOver(n: number, em: Float64Array, trans: Float64Array[]): number
       }
     }
   }
-  const labels = new Array<number>(n);
-  let best = 0;
-  const last = (n - 1) * NLABELS;
-  for (let l = 1; l < NLABELS; l++) if (delta[last + l]! > delta[last + best]!) best = l;
-  for (let i = n - 1; i >= 0; i--) {
-    labels[i] = best;
-    best = back[i * NLABELS + best]!;
-  }
-  return labels;
+  return backtrack(n, delta, back);
 }
 
 export interface UnitSpan {
