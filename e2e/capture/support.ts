@@ -15,8 +15,10 @@ export const SAMPLES = join(ROOT, 'fixtures', 'reading-list');
 const ARTICLE = readFileSync(join(ROOT, 'e2e', 'pages', 'article-en.html'), 'utf8');
 
 /** The English test article as a page of its own at `path`: its canonical address is `path`'s, its title numbered. */
-export function articleAt(server: PageServer, path: string, n: number): void {
-  server.route(path, (_req, res) => {
+/** An article page at `path`; with `gate`, its answer waits for the gate to open. */
+export function articleAt(server: PageServer, path: string, n: number, gate?: Promise<void>): void {
+  server.route(path, async (_req, res) => {
+    await gate;
     const url = server.url(path);
     const html = ARTICLE.replace(/(<link rel="canonical" href=")[^"]*/, `$1${url}`)
       .replace(/(<meta property="og:url" content=")[^"]*/, `$1${url}`)
