@@ -8,6 +8,7 @@ import { getStore, notifyChanged } from '../store.ts';
 import { cleanHtml, releaseCleaner } from './clean-client.ts';
 import { fetchPage, type FetchOptions, type FetchResult } from './fetch-page.ts';
 import { guardReady } from './guard.ts';
+import { hasHostPermission } from './host-permission.ts';
 import { FETCH_POLICY } from './policy.ts';
 import { COOKIE_SITES_KEY } from './cookie-sites.ts';
 import { QueueStore } from './queue-store.ts';
@@ -30,15 +31,6 @@ function notifySoon(): void {
     notifyTimer = null;
     notifyChanged();
   }, 500);
-}
-
-export async function hasHostPermission(url: string): Promise<boolean> {
-  try {
-    const u = new URL(url);
-    return await browser.permissions.contains({ origins: [`${u.protocol}//${u.hostname}/*`] });
-  } catch {
-    return false;
-  }
 }
 
 async function cookieSites(): Promise<string[]> {
