@@ -31,8 +31,6 @@ browser.commands?.onCommand.addListener(onCommand);
 // The capture queue goes on in every worker life: at start, and on its alarm while work remains.
 browser.alarms?.onAlarm.addListener((alarm) => {
   if (alarm.name === QUEUE_ALARM) void kickQueue(BOOT_ID);
-// The badge of a tab whose page is already in the library (where Sift may know the tab's address).
-watchTabsForLibrary(findInLibrary);
 });
 void kickQueue(BOOT_ID);
 // The badge of a tab whose page is already in the library (where Sift may know the tab's address).
