@@ -21,10 +21,11 @@ export async function showBadge(tabId: number, state: BadgeState, title: string)
   } catch {
     return; // The tab closed meanwhile: nothing to show.
   }
-  if (state !== 'saving' && state !== 'in-library') {
-    setTimeout(() => {
-      browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
-      browser.action.setTitle({ tabId, title: '' }).catch(() => undefined);
-    }, CLEAR_AFTER_MS);
-  }
+  if (state !== 'saving' && state !== 'in-library') setTimeout(() => clearBadge(tabId), CLEAR_AFTER_MS);
+}
+
+/** Take the tab's badge and tooltip off (a closed tab: nothing to do). */
+export function clearBadge(tabId: number): void {
+  browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+  browser.action.setTitle({ tabId, title: '' }).catch(() => undefined);
 }

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { t } from '../../ui/i18n.ts';
-import { showBadge } from '../badge.ts';
+import { clearBadge, showBadge } from '../badge.ts';
 
 // The toolbar badge says when the page in a tab is already in the library. Sift has no "tabs"
 // permission (it would ask to "read your browsing history"), so a tab's address is known only on
@@ -39,10 +39,7 @@ const marked = new Set<number>();
 /** Registered at worker start (synchronously, so a restarted worker gets the event that woke it). */
 export function watchTabsForLibrary(find: FindSaved): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status === 'loading' && marked.delete(tabId)) {
-      void browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
-      void browser.action.setTitle({ tabId, title: '' }).catch(() => undefined);
-    }
+    if (change.status === 'loading' && marked.delete(tabId)) clearBadge(tabId);
     if (change.status === 'complete' && tab.url) {
       void markIfInLibrary(tabId, tab.url, find).then((yes) => yes && marked.add(tabId), () => undefined);
     }
