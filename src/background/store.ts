@@ -1,5 +1,6 @@
 import { DexieStore } from '../platform/store/dexie-store.ts';
 import type { ClipStore } from '../platform/store/clip-store.ts';
+import { LIBRARY_CHANNEL } from '../shared/library-channel.ts';
 
 let store: ClipStore | null = null;
 
@@ -9,8 +10,6 @@ export function getStore(): ClipStore {
   return store;
 }
 
-/** Open library pages listen here and refresh their list and search index. */
-export const LIBRARY_CHANNEL = 'sift-library';
 
 let onLocalChange: (() => void) | null = null;
 

@@ -19,12 +19,12 @@ import { LibraryView } from './view.ts';
 import { HighlightsView } from './highlights-view.ts';
 import { mountQueuePanelAfter } from '../ui/queue-panel.ts';
 import { showSyncStatus } from './sync-status.ts';
+import { onLibraryChange } from '../shared/library-channel.ts';
 
 // The library page: wiring only. First paint comes from the newest cards alone; the rest of the
 // cards, the entity index and the search index follow without blocking it.
 
 const FIRST_SCREEN = 40;
-const LIBRARY_CHANNEL = 'sift-library';
 
 const store = new DexieStore();
 const search = $<HTMLInputElement>('[data-testid=search]');
@@ -185,9 +185,7 @@ function bindControls(): void {
     },
   });
   // Saves from the popup or the context menu while this page is open.
-  try {
-    new BroadcastChannel(LIBRARY_CHANNEL).addEventListener('message', () => void refresh());
-  } catch {
+  if (!onLibraryChange(() => void refresh())) {
     document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void refresh());
   }
 }

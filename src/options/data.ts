@@ -5,6 +5,7 @@ import { formatNumber, t } from '../ui/i18n.ts';
 import { exportMarkdown } from '../ui/export-markdown.ts';
 import { exportHtml } from '../ui/export-html.ts';
 import { exportJson, importJson } from '../ui/export-json.ts';
+import { onLibraryChange } from '../shared/library-channel.ts';
 
 // "Your data": export (JSON, Markdown zip, HTML zip), import and clearing of the library.
 
@@ -69,10 +70,7 @@ export async function bindData(): Promise<void> {
   });
   await showCount();
   // The count follows what the worker saves meanwhile (an import, "Save link"): it tells open
-  // pages on the library's channel (at most twice a second during an import).
-  try {
-    new BroadcastChannel('sift-library').addEventListener('message', () => void showCount());
-  } catch {
-    // No BroadcastChannel: the count is right again at the next visit.
-  }
+  // pages on the library's channel (at most twice a second during an import). Without the
+  // channel the count is right again at the next visit.
+  onLibraryChange(() => void showCount());
 }
