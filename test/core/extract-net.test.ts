@@ -94,7 +94,7 @@ describe('the safety net', () => {
 });
 
 describe("the net's question: running text short of the page's text home", () => {
-  const probe = { homeChars: 1237, containerChars: 321, containerHeadings: 3, keptHeadings: 2, linkShare: 0 };
+  const probe = { homeChars: 1237, containerChars: 321, linkShare: 0 };
   const widgets = ['Нашли опечатку? Выделите ее и нажмите Ctrl+Enter', 'Код для блога:', 'Livejournal', 'Я.ру', 'Liveinternet.ru', 'Показать окно с кодом', 'Показать результат'];
 
   it('suspects a pick of many short widget lines, not only a line or two', () => {

@@ -12,7 +12,7 @@ import { recoverLead } from './lead-text.ts';
 import { siteOf } from './teasers.ts';
 import { forcedArticle } from './forced.ts';
 import { ruleOn } from './rules.ts';
-import { countHeadings, dropUnreadableStyles, visibleChars, withSafetyNet, type NetProbe, type NetReport, type OurAttempt } from './safety-net.ts';
+import { dropUnreadableStyles, visibleChars, withSafetyNet, type NetProbe, type NetReport, type OurAttempt } from './safety-net.ts';
 
 export type { NetReport } from './safety-net.ts';
 
@@ -105,7 +105,7 @@ function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean
     if (visibleChars((again?.content as Element | null | undefined)?.textContent ?? '') > found) parsed = again;
   }
   const container = parsed?.content as Element | null | undefined;
-  const probe: NetProbe = { homeChars: pre.homeChars, containerChars: 0, containerHeadings: 0, keptHeadings: 0, linkShare: 0 };
+  const probe: NetProbe = { homeChars: pre.homeChars, containerChars: 0, linkShare: 0 };
   if (!parsed || !container) {
     if (options.force) return { result: forced(doc, url, pageMeta), probe };
     return { result: { article: null, readability: { isArticle: false, reason: 'no-content' } }, probe };
@@ -113,7 +113,6 @@ function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean
   for (const el of Array.from(container.querySelectorAll(`[${STAND_IN_ATTR}]`))) el.remove();
   recoverLead(container, work.body);
   probe.containerChars = visibleChars(container.textContent ?? '');
-  probe.containerHeadings = countHeadings(container);
   // Post-cleaning drops the heading that repeats the page's title; the article's own heading as
   // title (when the page title names only its frame) is for the metadata alone.
   const { title } = readTitle(doc, pageMeta, parsed);
@@ -122,7 +121,6 @@ function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean
   const lead = chooseLead(container, pre.leadCandidates, pre.paragraphs, pageImage(pageMeta, url));
   const leadImage = lead ? insertLead(container, lead, url) : null;
   const text = blockText(container, { skipCaptions: CAPTION_ATTR });
-  probe.keptHeadings = countHeadings(container);
   probe.linkShare = post.linkShare;
   stripMarks(container);
   const meta = readMetadata(

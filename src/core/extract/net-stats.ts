@@ -33,7 +33,6 @@ export function textStats(text: string): TextStats {
   return { chars, lines: lineList.length, paraChars, paras, lineList };
 }
 
-
 /** Share (by characters) of a's lines that the text b holds (whitespace collapsed in both). */
 export function covered(a: TextStats, b: string): number {
   if (!a.chars) return 0;

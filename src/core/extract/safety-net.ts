@@ -28,9 +28,6 @@ export interface NetProbe {
   homeChars: number;
   /** Text of Readability's container before our post-cleaning. */
   containerChars: number;
-  /** Headings (h2-h4) in that container, and how many of them our post-cleaning kept. */
-  containerHeadings: number;
-  keptHeadings: number;
   /** Link share of the container (the readable check's input). */
   linkShare: number;
 }
@@ -58,10 +55,6 @@ export interface NetReport {
 
 export const visibleChars = (text: string): number => text.replace(/\s+/g, '').length;
 export const lineCount = (text: string): number => text.split('\n').filter((l) => l.trim()).length;
-
-export function countHeadings(root: Element): number {
-  return root.querySelectorAll('h2, h3, h4').length;
-}
 
 // Thresholds, each a plain ratio (bench/tune-net.ts replays them on the pool).
 export const NET = {
