@@ -77,8 +77,7 @@ const NOUN_ENDINGS = ['', 's', 'es', 'n', 'en', 'e', 'er', 'ern', 'nen'];
 export function nounsByGrammar(text: string): Set<string> {
   const out = new Set<string>();
   const add = (w: string): void => {
-    out.add(w);
-    for (const e of NOUN_ENDINGS) if (e && w.length - e.length >= 3 && w.endsWith(e)) out.add(w.slice(0, -e.length));
+    for (const s of stemsOf(w)) out.add(s);
   };
   // Words and the punctuation between them: a determiner counts only in the same clause
   // ("... sein .\nHannover" is no "sein Hannover").
@@ -112,11 +111,16 @@ export function nounsByGrammar(text: string): Set<string> {
   return out;
 }
 
+/** A word and the stems its case and plural endings may leave ("Mannes": Mannes, Mann). */
+function stemsOf(word: string): string[] {
+  const out = [word];
+  for (const e of NOUN_ENDINGS) if (e && word.length - e.length >= 3 && word.endsWith(e)) out.push(word.slice(0, -e.length));
+  return out;
+}
+
 /** Whether the grammar of the text makes `word` (or another case form of it) a common noun. */
 function nounInText(word: string, nouns: Set<string>): boolean {
-  if (nouns.has(word)) return true;
-  for (const e of NOUN_ENDINGS) if (e && word.length - e.length >= 3 && word.endsWith(e) && nouns.has(word.slice(0, -e.length))) return true;
-  return false;
+  return stemsOf(word).some((s) => nouns.has(s));
 }
 
 function countWord(text: string, word: string): number {
