@@ -27,6 +27,12 @@ describe('entities of the seed page', () => {
     }
   });
 
+  it('takes the one-character abbreviations of 美墨两国 and 美韩日 for the countries named in full', () => {
+    expect(find('墨')).toBe(find('墨西哥'));
+    expect(find('韩')).toBe(find('韩国'));
+    expect(ents.filter((e) => e.name === '墨' || e.name === '韩')).toEqual([]);
+  });
+
   it('finds the other people and the institutions', () => {
     for (const p of ['拜登', '蓬佩奥', '川普', '特朗普']) expect(find(p)?.type, p).toBe('person');
     expect(find('川普')).toBe(find('特朗普'));

@@ -147,10 +147,12 @@ export function assemble(text: string, mentions: Candidate[], extra: ExtraName[]
     const longer = orgs.filter((n) => n.length > short.length && n.endsWith(short));
     if (short.length >= 2 && longer.length === 1) forms.union(longer[0]!, short);
   }
-  // One-character abbreviations of a place also named in full: 美 / 美国, 日 / 日本.
+  // One-character abbreviations of a place also named in full: 美 / 美国, 日 / 日本, 墨 / 墨西哥
+  // (美墨两国), 澳 / 澳大利亚; only where exactly one full name starts with it (美 beside 美国 and
+  // 美洲 stays apart).
   const places = [...typeOf.keys()].filter((n) => (typeOf.get(n)!.get('place') ?? 0) > 0);
   for (const ch of places.filter((n) => n.length === 1)) {
-    const full = places.filter((n) => n.length === 2 && n.startsWith(ch));
+    const full = places.filter((n) => n.length >= 2 && n.length <= 4 && n.startsWith(ch));
     if (full.length === 1) forms.union(full[0]!, ch);
   }
   // A city written with and without its unit: 华盛顿特区 / 华盛顿, 北京市 / 北京 (not 州 or 省:
