@@ -55,7 +55,11 @@ export interface NamesAndTags {
 
 /** The names of the article, and apart from them the page's own tags that are not names in it. */
 export function findNamesAndTags(input: EntityInput): NamesAndTags {
-  const tags = input.doc ? readPageTags(input.doc) : [];
+  return namesGivenTags(input, input.doc ? readPageTags(input.doc) : []);
+}
+
+/** findNamesAndTags with the page's tags already read (bench/entities-reference.ts replays saved pages). */
+export function namesGivenTags(input: EntityInput, tags: PageTag[]): NamesAndTags {
   const entities = tagArticle(input, tags);
   return { entities, pageTags: tagsApart(tags.map((t) => t.name), entities) };
 }

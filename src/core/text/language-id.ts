@@ -3,8 +3,9 @@
 // Hebrew, Thai; Han alone) are decided by the script (scripts.ts); Latin and Cyrillic text by
 // franc-min's trigram profiles. franc-min is 48 KB gzip of data: import this module only from the
 // entity layers (the names script), never from the article/extraction bundle.
-import { francAll } from 'franc-min';
+import { francAll } from './trigram-lang.ts';
 import { guessLang } from './scripts.ts';
+import { at, CYRILLIC, LATIN, LETTER, scriptCounts } from './script-counts.ts';
 
 // franc speaks ISO 639-3; the page's lang attribute and the taggers speak ISO 639-1.
 const ISO1: Record<string, string> = {
@@ -14,9 +15,6 @@ const ISO1: Record<string, string> = {
   arb: 'ar', pes: 'fa', urd: 'ur', hin: 'hi', mar: 'mr', npi: 'ne', ckb: 'ku', jav: 'jv', sun: 'su', ceb: 'ceb', ilo: 'ilo',
 };
 
-const LATIN = /\p{Script=Latin}/gu;
-const CYRILLIC = /\p{Script=Cyrillic}/gu;
-const LETTER = /\p{L}/gu;
 // Trigram profiles need some text: below this many letters a block takes the article's language.
 const MIN_BLOCK_LETTERS = 40;
 const SAMPLE = 4000;
@@ -26,12 +24,14 @@ const CYRILLIC_LANGS = new Set(['ru', 'uk', 'be', 'bg', 'sr', 'mk', 'kk', 'ky', 
 export type MainScript = 'latin' | 'cyrillic' | 'other';
 
 export function mainScript(text: string): MainScript {
-  const letters = text.match(LETTER)?.length ?? 0;
+  return scriptOfCounts(scriptCounts(text));
+}
+
+function scriptOfCounts(counts: Int32Array): MainScript {
+  const letters = counts[at(LETTER)]!;
   if (letters === 0) return 'other';
-  const latin = text.match(LATIN)?.length ?? 0;
-  const cyr = text.match(CYRILLIC)?.length ?? 0;
-  if (latin / letters >= 0.5) return 'latin';
-  if (cyr / letters >= 0.5) return 'cyrillic';
+  if (counts[at(LATIN)]! / letters >= 0.5) return 'latin';
+  if (counts[at(CYRILLIC)]! / letters >= 0.5) return 'cyrillic';
   return 'other';
 }
 
@@ -63,8 +63,9 @@ export function articleLanguage(text: string, declaredTag: string | null | undef
   // Han-heavy Japanese (business news) has little kana: a declared Japanese or Chinese stands.
   if (byScript === 'zh' && declared === 'ja') return declared;
   if (byScript) return byScript;
-  const letters = sample.match(LETTER)?.length ?? 0;
-  const script = mainScript(sample);
+  const counts = scriptCounts(sample);
+  const letters = counts[at(LETTER)]!;
+  const script = scriptOfCounts(counts);
   // Han with some other script (Chinese with Latin names): the script guess needed 40% Han.
   if (letters < MIN_BLOCK_LETTERS || script === 'other') return declared;
   // A declared language of the text's script is kept when the trigrams find it close to their
@@ -93,15 +94,15 @@ export function blockLanguages(text: string, articleLang: string | null): LangBl
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const block = text.slice(start, end);
     let lang = articleLang;
-    const script = mainScript(block);
+    const counts = scriptCounts(text, start, end);
+    const script = scriptOfCounts(counts);
     // In CJK (or Arabic...) articles a Latin line is mostly names written in Latin letters.
-    if (script !== 'other' && articleScript !== 'other' && script !== articleScript && (block.match(LETTER)?.length ?? 0) >= MIN_BLOCK_LETTERS) {
+    if (script !== 'other' && articleScript !== 'other' && script !== articleScript && counts[at(LETTER)]! >= MIN_BLOCK_LETTERS) {
       // English is the likeliest other-script block (a quote, a caption): it wins a near tie.
-      lang = byTrigrams(block, 'en', 0.75);
+      lang = byTrigrams(text.slice(start, end), 'en', 0.75);
     } else if (script === 'other' && articleScript !== 'other') {
-      lang = guessLang(block) ?? articleLang;
+      lang = guessLang(text.slice(start, end)) ?? articleLang;
     }
     const last = out[out.length - 1];
     if (last && last.lang === lang && last.end + 1 === start) last.end = end;

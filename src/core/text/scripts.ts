@@ -1,5 +1,6 @@
 // Character classes by script. Han, kana, Hangul and fullwidth punctuation are written without
 // spaces between words, so whitespace between two of them is an artefact of markup.
+import { at, GREEK, HAN, HANGUL, HEBREW, KANA, LETTER as LETTER_BIT, scriptCounts, THAI } from './script-counts.ts';
 
 export const CJK_CHAR =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}々〆〇ーｰ]/u;
@@ -25,13 +26,14 @@ export function isRtlText(text: string): boolean {
   return (text.match(RTL_RUN)?.length ?? 0) / letters > 0.5;
 }
 
-const SCRIPT_LANGS: [RegExp, string][] = [
-  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
-  [/\p{Script=Hangul}/gu, 'ko'],
-  [/\p{Script=Han}/gu, 'zh'],
-  [/\p{Script=Hebrew}/gu, 'he'],
-  [/\p{Script=Thai}/gu, 'th'],
-  [/\p{Script=Greek}/gu, 'el'],
+// In order: the first script with its share of the letters wins.
+const SCRIPT_LANGS: [number, string][] = [
+  [KANA, 'ja'],
+  [HANGUL, 'ko'],
+  [HAN, 'zh'],
+  [HEBREW, 'he'],
+  [THAI, 'th'],
+  [GREEK, 'el'],
 ];
 
 /**
@@ -39,10 +41,12 @@ const SCRIPT_LANGS: [RegExp, string][] = [
  * Chinese...); null for Latin, Cyrillic or Arabic script, which many languages share.
  */
 export function guessLang(text: string): string | null {
-  const letters = text.match(LETTER)?.length ?? 0;
+  // One pass over the text (script-counts.ts) instead of one regex match per script.
+  const counts = scriptCounts(text);
+  const letters = counts[at(LETTER_BIT)]!;
   if (letters < 20) return null;
-  for (const [re, lang] of SCRIPT_LANGS) {
-    const n = text.match(re)?.length ?? 0;
+  for (const [bit, lang] of SCRIPT_LANGS) {
+    const n = counts[at(bit)]!;
     // Japanese text is mostly Han with kana between: a little kana is enough.
     const share = lang === 'ja' ? 0.1 : 0.4;
     if (n / letters >= share) return lang;
