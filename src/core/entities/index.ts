@@ -95,7 +95,7 @@ function tagArticle(input: EntityInput, tags: PageTag[]): Entity[] {
   else if (kind === 'ja') jaCandidates(text, cands);
   const zhCount = cands.length;
   const wellCased = isWellCased(input.article.text);
-  latinCandidates(englishView(text, blocks), locales, cands, wellCased);
+  latinCandidates(englishView(text, blocks), locales, cands, wellCased, voting);
   // Blocks in cased scripts whose language has no model: the evidence-only fallback.
   for (const b of blocks) {
     if (!englishMayRead(b.lang) && b.lang && CASED_SCRIPT.test(text.slice(b.start, b.end))) casedFallbackCandidates(text, b.start, b.end, b.lang, cands);

@@ -19,8 +19,11 @@ const STRICT_TITLE = /^(?:(?:Former|Vice|Deputy|Acting|Foreign|Prime)\s+)*(?:Sec
 export const TITLE =
   /^(?:(?:Former|Vice|Deputy|Acting|Prime|Foreign|Defense|Defence|Interior|Finance|Chief|Senior|Assistant|General|Attorney|Chancellor|President|Secretary(?: of State| General)?|Minister|Premier|Senator|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Governor|Gov\.|Mayor|Judge|Justice|King|Queen|Prince|Princess|Pope|Emperor|Sheikh|Ambassador|Commissioner|Director|Chairman|Chairwoman|Professor|Prof\.|Dr\.|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Lord|Lady|Rev\.|Father|Saint|Coach|Captain|Capt\.|Colonel|Col\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Officer|Detective|Pastor|Rabbi|Imam|Bishop|Cardinal|Archbishop|CEO|Chief Executive|Spokesman|Spokeswoman|Minister of [A-Z][a-z]+)\s+)+/;
 
-/** `wellCased`: the text is edited prose (isWellCased), where a lower-case span is no name. */
-export function latinCandidates(text: string, locales: string[], out: Candidate[], wellCased = false): void {
+/**
+ * `wellCased`: the text is edited prose (isWellCased), where a lower-case span is no name.
+ * `voting`: the spans go to votes.ts and name their votes; off (as shipped), no vote is built.
+ */
+export function latinCandidates(text: string, locales: string[], out: Candidate[], wellCased = false, voting = true): void {
   // The page's own word pack (de, fr, nl, pt), else English; none loaded: regions only.
   const own = wordPackFor(locales[0]);
   const pack = hasPack(own) ? own : 'en';
@@ -48,7 +51,7 @@ export function latinCandidates(text: string, locales: string[], out: Candidate[
       const s = { ...sp, ...kept };
       const title = titleInto(text, s.start, s.end);
       // Each span names its vote for votes.ts (English only: the other packs keep the fixed order).
-      const vote = (kind: string, type: string): string | undefined => (pack === 'en' ? `en:${kind}:${type}` : undefined);
+      const vote = (kind: string, type: string): string | undefined => (voting && pack === 'en' ? `en:${kind}:${type}` : undefined);
       // Only unambiguous titles retype a span the model did not call a person (General Motors).
       if (title && s.start + title.into < s.end && (s.type === 'person' || STRICT_TITLE.test(title.title))) {
         // The title states the type outright, as the words around a place do (contextType).
@@ -60,7 +63,7 @@ export function latinCandidates(text: string, locales: string[], out: Candidate[
         else out.push({ start: s.start, end: s.end, type: s.type, source: 'model', priority: 2, score: s.score, vote: vote('model', s.type) });
       }
     }
-    regionMentions(text, tokens, regions, out, pack === 'en');
+    regionMentions(text, tokens, regions, out, voting && pack === 'en');
   }
   if (thingWords.size === 0) return;
   const kept = out.slice(from).filter((c) => !(c.type === 'person' && thingWords.has(text.slice(c.start, c.end))));

@@ -14,10 +14,12 @@ const MAX_DIFFERENCE = 300;
 
 interface ScriptTable {
   langs: string[];
-  /** Trigram code -> row in `ranks`. */
+  /** Trigram code -> row. */
   row: Map<number, number>;
-  /** Per row, the trigram's rank in each language (langs.length per row), -1 when absent. */
-  ranks: Int16Array;
+  /** Row r's languages and ranks are lang[k], rank[k] for k in from[r]..from[r + 1]. */
+  from: Int32Array;
+  lang: Uint8Array;
+  rank: Int16Array;
 }
 
 const tables = new Map<string, ScriptTable>();
@@ -31,35 +33,73 @@ function tableFor(script: string): ScriptTable {
   const byLang = data[script]!;
   const langs = Object.keys(byLang);
   const row = new Map<number, number>();
-  const entries: [number, number, number][] = [];
-  langs.forEach((lang, l) => {
+  // Per language, its trigrams' rows and ranks; a trigram listed twice keeps its first rank, as
+  // in franc-min's objects.
+  const perLang = langs.map((lang) => {
+    const ranks = new Map<number, number>();
     const model = byLang[lang]!.split('|');
-    // As franc-min: a trigram listed twice keeps its first rank.
     for (let weight = model.length - 1; weight >= 0; weight--) {
       const c = code(model[weight]!, 0);
-      let r = row.get(c);
-      if (r === undefined) row.set(c, (r = row.size));
-      entries.push([r, l, weight]);
+      if (!row.has(c)) row.set(c, row.size);
+      ranks.set(row.get(c)!, weight);
+    }
+    return ranks;
+  });
+  const from = new Int32Array(row.size + 1);
+  for (const ranks of perLang) for (const r of ranks.keys()) from[r + 1]!++;
+  for (let r = 0; r < row.size; r++) from[r + 1] = from[r + 1]! + from[r]!;
+  const fill = from.slice(0, row.size);
+  const lang = new Uint8Array(from[row.size]!);
+  const rank = new Int16Array(from[row.size]!);
+  perLang.forEach((ranks, l) => {
+    for (const [r, weight] of ranks) {
+      const k = fill[r]!++;
+      lang[k] = l;
+      rank[k] = weight;
     }
   });
-  const ranks = new Int16Array(row.size * langs.length).fill(-1);
-  for (const [r, l, weight] of entries) ranks[r * langs.length + l] = weight;
-  t = { langs, row, ranks };
+  t = { langs, row, from, lang, rank };
   tables.set(script, t);
   return t;
 }
 
+// Which of franc-min's script expressions each BMP character matches (bit per script, in the
+// expressions' order), cached as characters are met: 0 = not yet known.
+const SCRIPTS = Object.keys(expressions);
+const ONE = SCRIPTS.map((s) => new RegExp(`^(?:${expressions[s]!.source})$`));
+const scriptBits = new Uint32Array(65536);
+const KNOWN = 2 ** 31;
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** The most used script of `value` (franc-min's getTopScript: share of matches, first best wins). */
 function topScript(value: string): [string | undefined, number] {
+  let counts: number[];
+  if (SURROGATE.test(value)) {
+    // Astral characters: the expressions' own matching (pairs), as franc-min counts them.
+    counts = SCRIPTS.map((s) => value.match(expressions[s]!)?.length ?? 0);
+  } else {
+    counts = SCRIPTS.map(() => 0);
+    for (let i = 0; i < value.length; i++) {
+      const u = value.charCodeAt(i);
+      let bits = scriptBits[u]!;
+      if (bits === 0) {
+        const ch = value[i]!;
+        bits = KNOWN;
+        for (let k = 0; k < ONE.length; k++) if (ONE[k]!.test(ch)) bits |= 1 << k;
+        scriptBits[u] = bits >>> 0;
+      }
+      if (bits !== KNOWN) for (let k = 0; k < ONE.length; k++) if (bits & (1 << k)) counts[k]!++;
+    }
+  }
   let topCount = -1;
   let top: string | undefined;
-  for (const script in expressions) {
-    const count = (value.match(expressions[script]!)?.length ?? 0) / value.length || 0;
+  SCRIPTS.forEach((script, k) => {
+    const count = counts[k]! / value.length || 0;
     if (count > topCount) {
       topCount = count;
       top = script;
     }
-  }
+  });
   return [top, topCount];
 }
 
@@ -81,18 +121,14 @@ export function francAll(input: string, options: { minLength?: number } = {}): [
   const value = input.slice(0, MAX_LENGTH);
   const [script, share] = topScript(value);
   if (!script || !(script in data)) return !script || share === 0 ? [['und', 1]] : [[script, 1]];
-  const { langs, row, ranks } = tableFor(script);
-  const n = langs.length;
-  const dist = new Float64Array(n);
+  const { langs, row, from, lang, rank } = tableFor(script);
+  const dist = new Float64Array(langs.length);
   let distinct = 0;
   for (const [c, count] of trigramCounts(value)) {
     distinct++;
     const r = row.get(c);
     if (r === undefined) continue;
-    for (let l = 0, at = r * n; l < n; l++, at++) {
-      const rank = ranks[at]!;
-      if (rank >= 0) dist[l] = dist[l]! + Math.abs(count - rank - 1) - MAX_DIFFERENCE;
-    }
+    for (let k = from[r]!; k < from[r + 1]!; k++) dist[lang[k]!] = dist[lang[k]!]! + Math.abs(count - rank[k]! - 1) - MAX_DIFFERENCE;
   }
   const distances: [string, number][] = langs.map((lang, l) => [lang, distinct * MAX_DIFFERENCE + dist[l]!]);
   distances.sort((a, b) => a[1] - b[1]);
