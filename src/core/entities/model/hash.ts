@@ -23,3 +23,16 @@ export const feat = (pre: number, value: string): number => fnvCont(pre, value) 
 
 /** Hash of prefix + a + '|' + b. */
 export const feat2 = (pre: number, a: string, b: string): number => fnvCont(fnvCont(fnvCont(pre, a), '|'), b) >>> 0;
+
+/** FNV-1a over s[from, to), continuing from `h`: fnvCont(h, s.slice(from, to)) without the slice. */
+export function fnvRange(h: number, s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+const BAR = '|'.charCodeAt(0);
+/** fnvCont(h, '|'). */
+export const fnvBar = (h: number): number => Math.imul(h ^ BAR, 0x01000193);

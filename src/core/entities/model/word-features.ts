@@ -4,7 +4,7 @@
 // whether it starts a sentence, whether the same word is written in lower case elsewhere in the
 // document (a capital there is only the sentence's), and whether it is part of a region name
 // (the gazetteer).
-import { feat, feat2, fnv1a, prefix } from './hash.ts';
+import { feat, feat2, fnv1a, fnvBar, fnvCont, fnvRange, prefix } from './hash.ts';
 import type { Encoded } from './tagger.ts';
 
 /** Word shape with runs collapsed: "McDonald" -> "XxXx", "U.S." -> "X.X.", "2021" -> "d". */
@@ -177,13 +177,22 @@ const P = Object.fromEntries(
   ['w=', 'p=', 'n=', 'pp=', 'nn=', 's=', 'ps=', 'ns=', 'x3=', 'x2=', 'f3=', 'pw=', 'wn=', 'f=', 'rp=', 'rl=', 'rf=', 'g=', 'lc=', 'ws=', 'ow=', 'x4=', 'sl=', 'rx=', 'dc=', 'hl=', 'b2=', 'b3=', 'sc='].map((k) => [k, prefix(k)]),
 ) as Record<string, number>;
 const BIAS = fnv1a('b');
+// The prefixes as constants: this runs for every token of every article.
+const [W, PREV, NEXT, PP, NN, S, PS, NS, X3, X2, F3, PW, WN, F, RP, RL, RF, G, LC, WS, X4, SL, RX, DC, HL, B2, B3, SC] = [
+  'w=', 'p=', 'n=', 'pp=', 'nn=', 's=', 'ps=', 'ns=', 'x3=', 'x2=', 'f3=', 'pw=', 'wn=', 'f=', 'rp=', 'rl=', 'rf=', 'g=', 'lc=', 'ws=', 'x4=', 'sl=', 'rx=', 'dc=', 'hl=', 'b2=', 'b3=', 'sc=',
+].map((k) => P[k]!) as number[];
+const LENGTHS = ['0', '1', '2', '3', '4', '5', '6', '7', '8'];
+
+/** Hash of prefix + the last `k` characters of w (all of it when shorter), as feat(pre, w.slice(-k)). */
+const suffix = (pre: number, w: string, k: number): number => fnvRange(pre, w, Math.max(0, w.length - k), w.length) >>> 0;
 
 /**
  * The hashes of word i's static features (the label history is added by the decoder). `v2` (the
  * 'word2' packs) adds: the 4-letter suffix, the sentence's length with the word's place in it (a
  * short line that is all one name: a title), and the 3-letter suffix of the capitalised run's
  * last word, which says much of a name's type ("-berg", "-ville", "-sson"). `version` 3 (the
- * 'word3' packs) adds the features below.
+ * 'word3' packs) adds the features below. Each hash is the FNV-1a of "prefix" + the value
+ * (hash.ts), computed over the words in place: no feature string is built.
  */
 export function wordFeatureHashes(ctx: WordContext, i: number, out: number[], version: boolean | number = false): void {
   const v = version === true ? 2 : version === false ? 1 : version;
@@ -192,48 +201,53 @@ export function wordFeatureHashes(ctx: WordContext, i: number, out: number[], ve
   const p = i > 0 ? lower[i - 1]! : '<s>';
   const n = i + 1 < lower.length ? lower[i + 1]! : '</s>';
   const sh = shapes[i]!;
+  const ps = i > 0 ? shapes[i - 1]! : '<s>';
+  const ns = i + 1 < shapes.length ? shapes[i + 1]! : '</s>';
+  const pp = i > 1 ? lower[i - 2]! : '<s>';
+  const nn = i + 2 < lower.length ? lower[i + 2]! : '</s>';
   out.length = 0;
   out.push(
     BIAS,
-    feat(P['w=']!, w),
-    feat(P['p=']!, p),
-    feat(P['n=']!, n),
-    feat(P['pp=']!, i > 1 ? lower[i - 2]! : '<s>'),
-    feat(P['nn=']!, i + 2 < lower.length ? lower[i + 2]! : '</s>'),
-    feat(P['s=']!, sh),
-    feat(P['ps=']!, i > 0 ? shapes[i - 1]! : '<s>'),
-    feat(P['ns=']!, i + 1 < shapes.length ? shapes[i + 1]! : '</s>'),
-    feat(P['x3=']!, w.slice(-3)),
-    feat(P['x2=']!, w.slice(-2)),
-    feat(P['f3=']!, w.slice(0, 3)),
-    feat2(P['pw=']!, p, w),
-    feat2(P['wn=']!, w, n),
-    feat2(P['f=']!, ctx.opens[i]!, sh),
-    feat(P['rp=']!, ctx.runPos[i]!),
-    feat(P['rl=']!, ctx.runLast[i]!),
-    feat(P['rf=']!, ctx.runFirst[i]!),
-    feat2(P['g=']!, ctx.gaz[i]!, ctx.runPos[i]!),
-    feat2(P['lc=']!, ctx.lc[i]!, ctx.opens[i]!),
+    feat(W!, w),
+    feat(PREV!, p),
+    feat(NEXT!, n),
+    feat(PP!, pp),
+    feat(NN!, nn),
+    feat(S!, sh),
+    feat(PS!, ps),
+    feat(NS!, ns),
+    suffix(X3!, w, 3),
+    suffix(X2!, w, 2),
+    fnvRange(F3!, w, 0, Math.min(3, w.length)) >>> 0,
+    feat2(PW!, p, w),
+    feat2(WN!, w, n),
+    feat2(F!, ctx.opens[i]!, sh),
+    feat(RP!, ctx.runPos[i]!),
+    feat(RL!, ctx.runLast[i]!),
+    feat(RF!, ctx.runFirst[i]!),
+    feat2(G!, ctx.gaz[i]!, ctx.runPos[i]!),
+    feat2(LC!, ctx.lc[i]!, ctx.opens[i]!),
     // The word as written (case kept) where its capital is not the sentence's.
-    feat2(P['ws=']!, ctx.opens[i]!, words[i]!),
+    feat2(WS!, ctx.opens[i]!, words[i]!),
   );
   if (v < 2) return;
   const len = lower.length;
+  const last = ctx.runLast[i]!;
   out.push(
-    feat(P['x4=']!, w.slice(-4)),
-    feat2(P['sl=']!, String(Math.min(len, 8)), i === 0 ? 'F' : i === len - 1 ? 'L' : 'M'),
-    feat2(P['rx=']!, ctx.runPos[i]!, ctx.runLast[i]!.slice(-3)),
+    suffix(X4!, w, 4),
+    feat2(SL!, LENGTHS[Math.min(len, 8)]!, i === 0 ? 'F' : i === len - 1 ? 'L' : 'M'),
+    fnvRange(fnvBar(fnvCont(RX!, ctx.runPos[i]!)), last, Math.max(0, last.length - 3), last.length) >>> 0,
   );
   if (v < 3) return;
   // 'word3': what the document says of the word's capital with where it stands, the line's
   // casing with the capitalised run (a headline in capitals, a dateline "WASHINGTON ( AP )"),
-  // the two words on each side as pairs, and the shapes around it.
+  // the two words on each side as pairs, and the shapes around it ("ps|s" then "ns").
   out.push(
-    feat2(P['dc=']!, ctx.dc[i]!, ctx.opens[i]!),
-    feat2(P['hl=']!, ctx.hl, ctx.runPos[i]!),
-    feat2(P['b2=']!, i > 1 ? lower[i - 2]! : '<s>', p),
-    feat2(P['b3=']!, n, i + 2 < lower.length ? lower[i + 2]! : '</s>'),
-    feat2(P['sc=']!, `${i > 0 ? shapes[i - 1]! : '<s>'}|${sh}`, i + 1 < shapes.length ? shapes[i + 1]! : '</s>'),
+    feat2(DC!, ctx.dc[i]!, ctx.opens[i]!),
+    feat2(HL!, ctx.hl, ctx.runPos[i]!),
+    feat2(B2!, pp, p),
+    feat2(B3!, n, nn),
+    fnvCont(fnvBar(fnvCont(fnvBar(fnvCont(SC!, ps)), sh)), ns) >>> 0,
   );
 }
 
