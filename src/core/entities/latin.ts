@@ -78,7 +78,7 @@ export function latinCandidates(text: string, locales: string[], out: Candidate[
  */
 function titleInto(text: string, start: number, end: number): { title: string; into: number } | null {
   const span = text.slice(start, end);
-  const lead = /(?:[\p{L}.]+ +){1,3}$/u.exec(text.slice(Math.max(0, start - 40), start))?.[0] ?? '';
+  const lead = leadWords(text.slice(Math.max(0, start - 40), start));
   for (let k = 0; k < lead.length; k++) {
     if (k > 0 && lead[k - 1] !== ' ') continue;
     const m = TITLE.exec(lead.slice(k) + span);
@@ -86,6 +86,37 @@ function titleInto(text: string, start: number, end: number): { title: string; i
   }
   const m = TITLE.exec(span);
   return m ? { title: m[0], into: m[0].length } : null;
+}
+
+const LETTER_OR_DOT = /[\p{L}.]/u;
+
+/**
+ * What /(?:[\p{L}.]+ +){1,3}$/u finds in s: up to three words of letters and dots, each followed
+ * by spaces, ending s. Read back from the end instead: the regex tried every start position of
+ * the text before each span (a twentieth of the English path).
+ */
+export function leadWords(s: string): string {
+  let from = -1;
+  let i = s.length;
+  for (let words = 0; words < 3; words++) {
+    let j = i;
+    while (j > 0 && s.charCodeAt(j - 1) === 32) j--;
+    if (j === i) break;
+    let k = j;
+    for (;;) {
+      if (k === 0) break;
+      const lo = s.charCodeAt(k - 1);
+      // A surrogate pair is one code point, as the u regex reads it.
+      const pair = lo >= 0xdc00 && lo <= 0xdfff && k >= 2 && (s.charCodeAt(k - 2) & 0xfc00) === 0xd800;
+      const ch = pair ? s.slice(k - 2, k) : s[k - 1]!;
+      if (!LETTER_OR_DOT.test(ch)) break;
+      k -= pair ? 2 : 1;
+    }
+    if (k === j) break;
+    from = k;
+    i = k;
+  }
+  return from < 0 ? '' : s.slice(from);
 }
 
 // Lower-case words that may sit inside a name ("Bank of England", "Charles de Gaulle").

@@ -1,6 +1,10 @@
+// The entity layers' faster paths must give the very answers of the code they replaced
+// (franc-min, regex counts, regex scans, string hashing): each is checked against it here.
 import { describe, expect, it } from 'vitest';
 import { francAll as francMin } from 'franc-min';
 import { francAll } from '../../src/core/text/trigram-lang.ts';
+import { leadWords } from '../../src/core/entities/latin.ts';
+import { fnvBar, fnvCont, fnvRange } from '../../src/core/entities/model/hash.ts';
 import { at, CYRILLIC, GREEK, HAN, HANGUL, HEBREW, KANA, LATIN, LETTER, scriptCounts, THAI } from '../../src/core/text/script-counts.ts';
 
 // The faster trigram ranking must give franc-min's answer, score for score: the entity layers'
@@ -58,6 +62,31 @@ describe('scriptCounts (script-counts.ts) equals counting with the Unicode prope
         const counts = scriptCounts(t, start, end);
         for (const [bit, re] of BY_REGEX) expect(counts[at(bit)], `${bit} in ${t.slice(0, 20)}`).toBe(t.slice(start, end).match(re)?.length ?? 0);
       }
+    }
+  });
+});
+
+describe('leadWords (latin.ts) equals the regex it replaced', () => {
+  const RE = /(?:[\p{L}.]+ +){1,3}$/u;
+  it('on random strings of letters, dots, spaces, digits, astral letters and lone surrogates', () => {
+    const parts = ['a', 'B', 'é', '.', ' ', ' ', '  ', '1', ',', '(', '𝐌', '\ud835', '\udc00', 'Dr.', 'Secretary ', 'of ', 'State '];
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    for (let t = 0; t < 3000; t++) {
+      let s = '';
+      const len = rand(14);
+      for (let k = 0; k < len; k++) s += parts[rand(parts.length)]!;
+      expect(leadWords(s), JSON.stringify(s)).toBe(RE.exec(s)?.[0] ?? '');
+    }
+  });
+});
+
+describe('range hashing (hash.ts) equals hashing the sliced strings', () => {
+  it('fnvRange and fnvBar', () => {
+    const h = fnvCont(0x811c9dc5, 'x3=');
+    for (const w of ['', 'a', 'ab', 'abc', 'washington', 'é𝐌x']) {
+      for (let k = 1; k <= 4; k++) expect(fnvRange(h, w, Math.max(0, w.length - k), w.length)).toBe(fnvCont(h, w.slice(-k)));
+      expect(fnvBar(fnvCont(h, w))).toBe(fnvCont(h, `${w}|`));
     }
   });
 });
