@@ -5,6 +5,7 @@ import { francAll as francMin } from 'franc-min';
 import { francAll } from '../../src/core/text/trigram-lang.ts';
 import { leadWords } from '../../src/core/entities/latin.ts';
 import { fnvBar, fnvCont, fnvRange } from '../../src/core/entities/model/hash.ts';
+import { docContext } from '../../src/core/entities/model/word-features.ts';
 import { at, CYRILLIC, GREEK, HAN, HANGUL, HEBREW, KANA, LATIN, LETTER, scriptCounts, THAI } from '../../src/core/text/script-counts.ts';
 
 // The faster trigram ranking must give franc-min's answer, score for score: the entity layers'
@@ -87,6 +88,26 @@ describe('range hashing (hash.ts) equals hashing the sliced strings', () => {
     for (const w of ['', 'a', 'ab', 'abc', 'washington', 'é𝐌x']) {
       for (let k = 1; k <= 4; k++) expect(fnvRange(h, w, Math.max(0, w.length - k), w.length)).toBe(fnvCont(h, w.slice(-k)));
       expect(fnvBar(fnvCont(h, w))).toBe(fnvCont(h, `${w}|`));
+    }
+  });
+});
+
+describe('docContext (word-features.ts) equals its two regex passes', () => {
+  // The former code, verbatim but for the closing: the scan must find the same words.
+  const LOWER_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Ll}[\p{L}\p{M}]*/gu;
+  const CAP_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}]*/gu;
+  const byRegex = (text: string): unknown => {
+    const lowerSeen = new Set<string>();
+    for (const m of text.matchAll(LOWER_WORD)) lowerSeen.add(m[0]);
+    const capCount = new Map<string, number>();
+    for (const m of text.matchAll(CAP_WORD)) capCount.set(m[0], (capCount.get(m[0]) ?? 0) + 1);
+    return { lowerSeen: [...lowerSeen].sort(), capCount: [...capCount].sort() };
+  };
+  it('on texts in many scripts, with digits, marks, astral letters and lone surrogates', () => {
+    const extra = ['aBc1Def 2ghi Jkl-mno ǅemal Ǆ e\u0301té É\u0301cole 𝐌ath x𝐌 \ud835A \udc00b', 'abc. Abc Abc; DEF def “Ghi” (Jkl)'];
+    for (const t of [...TEXTS, ...extra]) {
+      const d = docContext(t);
+      expect({ lowerSeen: [...d.lowerSeen].sort(), capCount: [...d.capCount].sort() }, t.slice(0, 20)).toEqual(byRegex(t));
     }
   });
 });
