@@ -24,7 +24,16 @@ interface ScriptTable {
 
 const tables = new Map<string, ScriptTable>();
 
-const code = (s: string, i: number): number => s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
+/**
+ * A trigram as a number: three units under 1024 (Latin, Greek, Cyrillic...) pack into a small
+ * integer, which Maps hash fastest; any other trigram takes a larger number (all three units).
+ */
+function code(s: string, i: number): number {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  const c = s.charCodeAt(i + 2);
+  return (a | b | c) < 1024 ? (a << 20) | (b << 10) | c : 1073741824 + a * 4294967296 + b * 65536 + c;
+}
 
 /** A script's table, built on first use (franc-min builds its objects for every script at load). */
 function tableFor(script: string): ScriptTable {
