@@ -15,12 +15,13 @@ export interface FormHit {
  * spaces between words. One Map lookup per position: no giant regular expression to compile.
  */
 export class FormIndex {
-  private readonly byFirst = new Map<string, string[]>();
+  // Keyed by the first UTF-16 unit's code: a number key, no one-character string per position.
+  private readonly byFirst = new Map<number, string[]>();
 
   constructor(forms: Iterable<string>) {
     for (const f of new Set(forms)) {
       if (!f) continue;
-      const k = f[0]!;
+      const k = f.charCodeAt(0);
       if (!this.byFirst.has(k)) this.byFirst.set(k, []);
       this.byFirst.get(k)!.push(f);
     }
@@ -34,7 +35,7 @@ export class FormIndex {
   find(text: string): FormHit[] {
     const out: FormHit[] = [];
     for (let i = 0; i < text.length; ) {
-      const list = this.byFirst.get(text[i]!);
+      const list = this.byFirst.get(text.charCodeAt(i));
       let hit: string | null = null;
       if (list) {
         for (const f of list) {
