@@ -35,38 +35,57 @@ function code(s: string, i: number): number {
   return (a | b | c) < 1024 ? (a << 20) | (b << 10) | c : 1073741824 + a * 4294967296 + b * 65536 + c;
 }
 
-/** A script's table, built on first use (franc-min builds its objects for every script at load). */
+/**
+ * A script's table, built on first use (franc-min builds its objects for every script at load).
+ * Cheap, as it runs on the first page of every tab: one Map of small integers and flat arrays.
+ */
 function tableFor(script: string): ScriptTable {
   let t = tables.get(script);
   if (t) return t;
   const byLang = data[script]!;
   const langs = Object.keys(byLang);
   const row = new Map<number, number>();
-  // Per language, its trigrams' rows and ranks; a trigram listed twice keeps its first rank, as
-  // in franc-min's objects.
-  const perLang = langs.map((lang) => {
-    const ranks = new Map<number, number>();
-    const model = byLang[lang]!.split('|');
-    for (let weight = model.length - 1; weight >= 0; weight--) {
-      const c = code(model[weight]!, 0);
-      if (!row.has(c)) row.set(c, row.size);
-      ranks.set(row.get(c)!, weight);
+  const lastLang: number[] = [];
+  const rows: number[] = [];
+  const ranks: number[] = [];
+  const owners: number[] = [];
+  langs.forEach((lang, l) => {
+    const model = byLang[lang]!;
+    // The model is trigrams joined by '|'; a trigram's rank is its place in the list. Only
+    // three-unit entries can equal a text's trigram; a trigram listed twice keeps its first rank,
+    // as in franc-min's objects.
+    let weight = 0;
+    for (let i = 0; i <= model.length; weight++) {
+      let j = model.indexOf('|', i);
+      if (j < 0) j = model.length;
+      if (j - i === 3) {
+        const c = code(model, i);
+        let r = row.get(c);
+        if (r === undefined) {
+          row.set(c, (r = row.size));
+          lastLang.push(-1);
+        }
+        if (lastLang[r] !== l) {
+          lastLang[r] = l;
+          rows.push(r);
+          owners.push(l);
+          ranks.push(weight);
+        }
+      }
+      i = j + 1;
     }
-    return ranks;
   });
   const from = new Int32Array(row.size + 1);
-  for (const ranks of perLang) for (const r of ranks.keys()) from[r + 1]!++;
+  for (const r of rows) from[r + 1]!++;
   for (let r = 0; r < row.size; r++) from[r + 1] = from[r + 1]! + from[r]!;
   const fill = from.slice(0, row.size);
-  const lang = new Uint8Array(from[row.size]!);
-  const rank = new Int16Array(from[row.size]!);
-  perLang.forEach((ranks, l) => {
-    for (const [r, weight] of ranks) {
-      const k = fill[r]!++;
-      lang[k] = l;
-      rank[k] = weight;
-    }
-  });
+  const lang = new Uint8Array(rows.length);
+  const rank = new Int16Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const at = fill[rows[k]!]!++;
+    lang[at] = owners[k]!;
+    rank[at] = ranks[k]!;
+  }
   t = { langs, row, from, lang, rank };
   tables.set(script, t);
   return t;

@@ -65,13 +65,20 @@ const CLASS_RES: [RegExp, number][] = [[/\p{L}/u, IS_L], [/\p{M}/u, IS_M], [/\p{
 const charClass = new Uint8Array(65536);
 const classOf = (ch: string): number => CLASS_RES.reduce((c, [re, bit]) => (re.test(ch) ? c | bit : c), KNOWN);
 
-/** The classes of the code point at i and its length in UTF-16 units (2 for a surrogate pair). */
-function classAt(text: string, i: number): [number, number] {
+// The length in UTF-16 units of the code point classAt last read (2 for a surrogate pair).
+let unitLength = 1;
+
+/** The classes of the code point at i; its length goes to unitLength (no tuple per character). */
+function classAt(text: string, i: number): number {
   const u = text.charCodeAt(i);
-  if (u >= 0xd800 && u <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return [classOf(text.slice(i, i + 2)), 2];
+  if (u >= 0xd800 && u <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    unitLength = 2;
+    return classOf(text.slice(i, i + 2));
+  }
+  unitLength = 1;
   let c = charClass[u]!;
   if (c === 0) charClass[u] = c = classOf(text[i]!);
-  return [c, 1];
+  return c;
 }
 
 /**
@@ -86,15 +93,16 @@ export function docContext(text: string): DocContext {
   const capMid = new Set<string>();
   let prev = 0;
   for (let i = 0; i < text.length; ) {
-    const [c, len] = classAt(text, i);
+    const c = classAt(text, i);
+    const len = unitLength;
     if (c & (IS_LL | IS_LU) && !(prev & (IS_L | IS_M | IS_N))) {
       let j = i + len;
       let last = c;
       while (j < text.length) {
-        const [d, dl] = classAt(text, j);
+        const d = classAt(text, j);
         if (!(d & (IS_L | IS_M))) break;
         last = d;
-        j += dl;
+        j += unitLength;
       }
       const word = text.slice(i, j);
       if (c & IS_LL) lowerSeen.add(word);
