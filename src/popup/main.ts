@@ -13,7 +13,8 @@ import { errorMessage, notArticleMessage } from '../ui/messages.ts';
 import { currentState, errorHint, hideNotice, setState, showNotice, type State } from './status.ts';
 import { bindDisplayMenu, fillDisplayMenu } from './display-menu.ts';
 import { loadHandover, popupTabUrl, stashForTab } from './open-in-tab.ts';
-import { markNamesReceived, markPainted, markReceived, markSent } from './paint.ts';
+import { markNamesReceived, markPainted, markReceived } from './paint.ts';
+import { popupTabId, readNames, readTab } from './read-tab.ts';
 import { PopupHighlights } from './highlights.ts';
 
 type Ready = Extract<ExtractOutcome, { ok: true }>;
@@ -86,10 +87,10 @@ function showReady(): void {
   setState(saved ? 'saved' : 'ready', saved ? t('statusSaved') : (article.siteName ?? new URL(article.url).hostname));
 }
 
-/** The names of the article shown (page.entities); without them the article stays, unhighlighted. */
+/** The names of the article shown (found in the page, read-tab.ts); without them the article stays, unhighlighted. */
 async function findNames(out: Ready, tab: number): Promise<void> {
   try {
-    const found = await send('page.entities', { tabId: tab });
+    const found = await readNames(tab, out.article!);
     if (found.ok) markNamesReceived(found.ms);
     if (found.ok && current === out) {
       current = { ...out, entities: found.entities, pageTags: found.pageTags ?? [], timings: { ...out.timings, entitiesMs: found.ms } };
@@ -109,35 +110,27 @@ function showError(code: string, detail?: string): void {
   showNotice({ kind: 'error', title: t('errorTitle'), text: msg, ...errorHint(code) });
 }
 
-async function activeTabId(): Promise<number | null> {
-  // ?tabId= lets the popup page be opened as a tab on a given page (tests).
-  const param = params.get('tabId');
-  if (param && /^\d+$/.test(param)) return Number(param);
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
-}
-
-/** Ask the background to read the tab; errors become an outcome. */
+/** Read the tab (read-tab.ts); errors become an outcome. */
 async function requestExtract(force: boolean): Promise<ExtractOutcome> {
-  tabId ??= await activeTabId();
+  tabId ??= await popupTabId().catch(() => null);
   if (tabId === null) return { ok: false, error: { code: 'no-tab', message: t('errorNoTab') } };
-  markSent();
   try {
-    return await send('page.extract', { tabId, force, entitiesLater: true });
+    return await readTab(tabId, force);
   } catch (err) {
-    return { ok: false, error: { code: err instanceof SiftError ? (err.code as 'failed') : 'failed', message: String((err as Error).message) } };
+    return { ok: false, error: { code: 'failed', message: String((err as Error)?.message ?? err) } };
   }
 }
 
-/** The first reading: the one early-extract.ts started as the popup opened, else a new request. */
+/** The first reading: the one early-extract.ts started as the popup opened, else a new one. */
 async function firstExtract(): Promise<ExtractOutcome> {
   const early = await window.siftEarlyExtract?.catch(() => undefined);
   if (early === null) return { ok: false, error: { code: 'no-tab', message: t('errorNoTab') } };
-  if (early) tabId = early.tabId;
-  // No early request, or its message failed (e.g. the worker was restarting): ask again.
-  if (!early?.reply) return requestExtract(false);
-  if (early.reply.ok) return early.reply.value;
-  return { ok: false, error: { code: early.reply.error.code as 'failed', message: early.reply.error.message } };
+  if (early) {
+    tabId = early.tabId;
+    return early.outcome;
+  }
+  // The early script failed (it should not): read here.
+  return requestExtract(false);
 }
 
 /** Show what a reading gave; `fromPage`: it came from the tab (its names follow), not a hand-over. */
