@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Article, ExtractError, ExtractErrorCode, ExtractOutcome } from '../core/types.ts';
 import { classifyUrl } from '../core/url-policy.ts';
 import type { ContentRequest, EntitiesOutcome, EntitiesRequest } from '../content/api.ts';
-import { isEntitiesOutcome, isExtractOutcome, packsInPage, runEntitiesInPage, runInPage } from '../content/api.ts';
+import { CONTENT_WAIT_MS, isEntitiesOutcome, isExtractOutcome, packsInPage, runEntitiesInPage, runInPage } from '../content/api.ts';
 import { PACK_LANGS } from '../core/entities/model/packs-for.ts';
 
 // Reading a tab by injecting the content scripts: used by the worker (extract-tab.ts: quick save,
@@ -102,9 +102,15 @@ export async function readArticleTab(
   // which language packs the names script needs is known only once the article is read.
   const attempt = async (): Promise<unknown> => {
     const t1 = performance.now();
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_FILE] });
+    // Both calls at once: one round trip to the page less. The browser may run the second first
+    // (it reads the file for the first); runInPage then waits for the script.
+    const injected = browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_FILE] });
+    const ran = browser.scripting.executeScript({ target: { tabId }, func: runInPage, args: [{ ...req, entities: 'later' }, CONTENT_WAIT_MS] });
+    // When the injection fails, so does (or will) the run: its error is the injection's.
+    ran.catch(() => undefined);
+    await injected;
     const t2 = performance.now();
-    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: runInPage, args: [{ ...req, entities: 'later' }] });
+    const [frame] = await ran;
     if (hops) Object.assign(hops, { inject: t2 - t1, run: performance.now() - t2 });
     const out = frame?.result;
     if (req.entities === 'later' || !isExtractOutcome(out) || !out.ok || !out.article) return out;
@@ -154,10 +160,15 @@ export async function readArticleTab(
  * The names of the article readArticleTab(..., {entities: 'later'}) just read in this tab: injects
  * the entity script (the tagger and its data) and runs it on the article the first script kept.
  * `langs`: the packs that article needs (packsForArticle), null to ask the names script.
+ * `gate`: the scripts are injected at once, the tagger run when it resolves.
  */
-export async function readNamesTab(tabId: number, req: EntitiesRequest, langs: readonly unknown[] | null, timeoutMs = TIMEOUT_MS): Promise<EntitiesOutcome> {
+export async function readNamesTab(
+  tabId: number, req: EntitiesRequest, langs: readonly unknown[] | null, timeoutMs = TIMEOUT_MS, gate?: Promise<unknown>,
+): Promise<EntitiesOutcome> {
   const run = async (): Promise<unknown> => {
     await injectNamesScript(tabId, langs);
+    // The tagger itself runs only once `gate` resolves (the popup: its article painted).
+    await gate;
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: runEntitiesInPage, args: [req] });
     return frame?.result;
   };
