@@ -317,8 +317,20 @@ async function main(): Promise<void> {
       stagesMedianMs: { open: stats(ok.map((s) => s.open)).median, start: stats(ok.map((s) => s.start)).median, extract: stats(ok.map((s) => s.extract)).median, build: stats(ok.map((s) => s.build)).median, paint: stats(ok.map((s) => s.paint)).median },
     };
   };
-  const compare = a.compare ? summary(baseline) : undefined;
+  // Page by page (the same page, clicked back to back): this build minus the other, medians.
+  const paired = (f: (s: Sample) => number) => {
+    const other = new Map(baseline.map((b) => [b.id, b]));
+    return r1(median(samples.filter((s) => other.has(s.id)).map((s) => f(s) - f(other.get(s.id)!)).filter(Number.isFinite)));
+  };
+  const compare = a.compare ? {
+    ...summary(baseline),
+    pairedMedianDiffMs: {
+      clickToPainted: paired((s) => s.total), start: paired((s) => s.start), extractOverhead: paired((s) => s.extract - s.inPage),
+      inPage: paired((s) => s.inPage), render: paired((s) => s.render), namesAfterArticle: paired((s) => s.names - s.total),
+    },
+  } : undefined;
   if (compare) {
+    console.log(`  page by page, this build minus the other (median of per-page differences): ${JSON.stringify(compare.pairedMedianDiffMs)}`);
     console.log(`\ncompare (${a.compare}), same pages, same run: click -> article painted median ${compare.clickToPaintedMs.median} p90 ${compare.clickToPaintedMs.p90}; Sift's share median ${compare.siftShareMs.median} p90 ${compare.siftShareMs.p90}; names after the article median ${compare.namesAfterArticleMs.median}`);
     console.log(`  stages (median): ${JSON.stringify(compare.stagesMedianMs)}`);
   }

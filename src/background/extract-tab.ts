@@ -12,7 +12,7 @@ export { TIMEOUT_MS };
 
 /** Inject the content script into the tab (on demand, under activeTab) and run the pipeline there. */
 export function extractTab(tabId: number, req: ContentRequest, timeoutMs = TIMEOUT_MS): Promise<ExtractOutcome> {
-  return readArticleTab(tabId, req, timeoutMs, packsForArticle);
+  return readArticleTab(tabId, req, timeoutMs, { choosePacks: packsForArticle });
 }
 
 /**

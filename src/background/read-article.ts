@@ -23,16 +23,18 @@ export interface Hops {
   run: number;
 }
 
-// Built from src/content/index.ts and entities.ts (vite.config.ts additionalInputs).
-const CONTENT_FILE = 'src/content/index.js';
-const ENTITIES_FILE = 'src/content/entities.js';
+// Built from src/content/index.ts and entities.ts (vite.config.ts additionalInputs). From the
+// extension's root: Firefox reads a relative path from the calling page's folder (the popup's is
+// src/popup/), Chromium from the root either way.
+const CONTENT_FILE = '/src/content/index.js';
+const ENTITIES_FILE = '/src/content/entities.js';
 /**
  * Inject the names script and the language packs its article needs (`langs`, chosen by the
  * caller), in one call. Packs are read when the tagger first runs, so they come after the script.
  * Without `langs`, the names script is asked for its packs. Only known pack names become file names.
  */
 async function injectNamesScript(tabId: number, langs: readonly unknown[] | null): Promise<void> {
-  const packFiles = (langs: readonly unknown[]) => PACK_LANGS.filter((l) => langs.includes(l)).map((l) => `src/content/pack-${l}.js`);
+  const packFiles = (langs: readonly unknown[]) => PACK_LANGS.filter((l) => langs.includes(l)).map((l) => `/src/content/pack-${l}.js`);
   if (langs) {
     await browser.scripting.executeScript({ target: { tabId }, files: [ENTITIES_FILE, ...packFiles(langs)] });
     return;
@@ -85,13 +87,15 @@ const NAVIGATED = 'The page changed while Sift was reading it.';
 /**
  * Inject the content script into the tab (on demand, under activeTab) and run the pipeline there.
  * `choosePacks`: for the names found in the same go (req.entities 'now'); without it the names
- * script is asked. `hops`: filled with the steps' times.
+ * script is asked. `hops`: filled with the steps' times. `url`: the tab's address, when the
+ * caller has just seen it (the popup's tabs.query): one call to the browser less.
  */
 export async function readArticleTab(
-  tabId: number, req: ContentRequest, timeoutMs = TIMEOUT_MS, choosePacks?: ChoosePacks, hops?: Hops,
+  tabId: number, req: ContentRequest, timeoutMs = TIMEOUT_MS,
+  { choosePacks, hops, url: seen }: { choosePacks?: ChoosePacks; hops?: Hops; url?: string } = {},
 ): Promise<ExtractOutcome> {
   const t0 = performance.now();
-  const url = await tabUrl(tabId);
+  const url = seen ?? (await tabUrl(tabId));
   if (hops) hops.url = performance.now() - t0;
   if (url === null) return fail('no-tab', 'The tab is gone.');
   const access = url === undefined ? 'ok' : classifyUrl(url);
@@ -108,7 +112,9 @@ export async function readArticleTab(
     const ran = browser.scripting.executeScript({ target: { tabId }, func: runInPage, args: [{ ...req, entities: 'later' }, CONTENT_WAIT_MS] });
     // When the injection fails, so does (or will) the run: its error is the injection's.
     ran.catch(() => undefined);
-    await injected;
+    // Firefox reports a script it could not load in the result, not as an error.
+    const [file] = (await injected) as { error?: unknown }[];
+    if (file?.error) throw new Error(String((file.error as Error)?.message ?? file.error));
     const t2 = performance.now();
     const [frame] = await ran;
     if (hops) Object.assign(hops, { inject: t2 - t1, run: performance.now() - t2 });
@@ -160,15 +166,10 @@ export async function readArticleTab(
  * The names of the article readArticleTab(..., {entities: 'later'}) just read in this tab: injects
  * the entity script (the tagger and its data) and runs it on the article the first script kept.
  * `langs`: the packs that article needs (packsForArticle), null to ask the names script.
- * `gate`: the scripts are injected at once, the tagger run when it resolves.
  */
-export async function readNamesTab(
-  tabId: number, req: EntitiesRequest, langs: readonly unknown[] | null, timeoutMs = TIMEOUT_MS, gate?: Promise<unknown>,
-): Promise<EntitiesOutcome> {
+export async function readNamesTab(tabId: number, req: EntitiesRequest, langs: readonly unknown[] | null, timeoutMs = TIMEOUT_MS): Promise<EntitiesOutcome> {
   const run = async (): Promise<unknown> => {
     await injectNamesScript(tabId, langs);
-    // The tagger itself runs only once `gate` resolves (the popup: its article painted).
-    await gate;
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: runEntitiesInPage, args: [req] });
     return frame?.result;
   };

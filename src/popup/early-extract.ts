@@ -1,5 +1,5 @@
 import type { ExtractOutcome } from '../core/types.ts';
-import { popupTabId, readTab } from './read-tab.ts';
+import { popupTab, readTab } from './read-tab.ts';
 
 // The first script of the popup (a classic script in index.html, built alone): it reads the page
 // the moment the popup exists, while the popup's styles, the reader and DOMPurify still load;
@@ -30,9 +30,9 @@ const params = new URLSearchParams(location.search);
 
 async function run(): Promise<EarlyExtract | null> {
   performance.mark('sift:early-run');
-  const tabId = await popupTabId();
-  if (tabId === null) return null;
-  return { tabId, outcome: await readTab(tabId, false) };
+  const tab = await popupTab();
+  if (tab === null) return null;
+  return { tabId: tab.id, outcome: await readTab(tab.id, false, tab.url) };
 }
 
 // Not for the popup opened in a tab ("open in a tab"): that one shows what it was handed.

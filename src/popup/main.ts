@@ -14,7 +14,7 @@ import { currentState, errorHint, hideNotice, setState, showNotice, type State }
 import { bindDisplayMenu, fillDisplayMenu } from './display-menu.ts';
 import { loadHandover, popupTabUrl, stashForTab } from './open-in-tab.ts';
 import { markNamesReceived, markPainted, markReceived } from './paint.ts';
-import { popupTabId, readNames, readTab } from './read-tab.ts';
+import { popupTab, readNames, readTab } from './read-tab.ts';
 import { PopupHighlights } from './highlights.ts';
 
 type Ready = Extract<ExtractOutcome, { ok: true }>;
@@ -68,9 +68,11 @@ function show(out: Ready, namesFollow = false): void {
   tabBtn.disabled = false;
   if (namesFollow && tabId !== null) {
     setState('loading', t('statusFindingNames'));
-    // Asked once the article is on screen: the page's tagger would otherwise take the CPU the
-    // popup needs for its first frame (on a busy machine, most of the wait). A page in a hidden
-    // tab gets no frames: then after a moment.
+    // Asked once the article is on screen: the page's names script (its compile, the language
+    // detection, the tagger) would otherwise take the CPU the popup needs for its first frame.
+    // Measured, loaded machine, 16 pages, page by page: sent as the article arrived, the names
+    // came 180 ms sooner but the article 70 ms later. A page in a hidden tab gets no frames: then
+    // after a moment.
     const tab = tabId;
     const shown = Promise.race([painted, new Promise((r) => setTimeout(r, 200))]);
     names = shown.then(() => findNames(out, tab));
@@ -90,7 +92,7 @@ function showReady(): void {
 /** The names of the article shown (found in the page, read-tab.ts); without them the article stays, unhighlighted. */
 async function findNames(out: Ready, tab: number): Promise<void> {
   try {
-    const found = await readNames(tab, out.article!);
+    const found = await readNames(tab);
     if (found.ok) markNamesReceived(found.ms);
     if (found.ok && current === out) {
       current = { ...out, entities: found.entities, pageTags: found.pageTags ?? [], timings: { ...out.timings, entitiesMs: found.ms } };
@@ -112,7 +114,7 @@ function showError(code: string, detail?: string): void {
 
 /** Read the tab (read-tab.ts); errors become an outcome. */
 async function requestExtract(force: boolean): Promise<ExtractOutcome> {
-  tabId ??= await popupTabId().catch(() => null);
+  tabId ??= (await popupTab().catch(() => null))?.id ?? null;
   if (tabId === null) return { ok: false, error: { code: 'no-tab', message: t('errorNoTab') } };
   try {
     return await readTab(tabId, force);

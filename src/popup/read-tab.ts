@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { Article, ExtractOutcome } from '../core/types.ts';
+import type { ExtractOutcome } from '../core/types.ts';
 import type { EntitiesOutcome } from '../content/api.ts';
 import { readArticleTab, readNamesTab, type Hops, TIMEOUT_MS } from '../background/read-article.ts';
 
@@ -9,29 +9,31 @@ import { readArticleTab, readNamesTab, type Hops, TIMEOUT_MS } from '../backgrou
 
 const params = new URLSearchParams(location.search);
 
-/** The tab the popup reads: ?tabId= (the popup page opened as a tab on a given page, in tests), else its window's active tab. */
-export async function popupTabId(): Promise<number | null> {
+/**
+ * The tab the popup reads: ?tabId= (the popup page opened as a tab on a given page, in tests),
+ * else its window's active tab, with its address when the browser gives it.
+ */
+export async function popupTab(): Promise<{ id: number; url?: string } | null> {
   const param = params.get('tabId');
-  if (param && /^\d+$/.test(param)) return Number(param);
+  if (param && /^\d+$/.test(param)) return { id: Number(param) };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
 }
 
-/** Read the tab: the article alone; its names follow (readNames). */
-export async function readTab(tabId: number, force: boolean): Promise<ExtractOutcome> {
+/** Read the tab (`url`: its address, just seen): the article alone; its names follow (readNames). */
+export async function readTab(tabId: number, force: boolean, url?: string): Promise<ExtractOutcome> {
   performance.mark('sift:extract-sent');
   const hops: Hops = { url: 0, inject: 0, run: 0 };
-  const out = await readArticleTab(tabId, { force, uiLang: browser.i18n.getUILanguage(), entities: 'later' }, TIMEOUT_MS, undefined, hops);
+  const out = await readArticleTab(tabId, { force, uiLang: browser.i18n.getUILanguage(), entities: 'later' }, TIMEOUT_MS, { hops, url });
   // The steps' times ride along with the page's own (bench:popup reads them).
   return out.ok ? { ...out, timings: { ...out.timings, hops } } : out;
 }
 
 /**
- * The names of the article readTab just read in the tab. The packs are chosen here, from the
- * article (packsForArticle): its language detector is loaded only now, so the popup's first
- * paint does not wait for it.
+ * The names of the article readTab just read in the tab. The names script chooses its language
+ * packs in the page (packsInPage, one call more) rather than here: the popup then loads no
+ * language detector (~110 KB of script, 20-60 ms of detection on its own thread).
  */
-export async function readNames(tabId: number, article: Article): Promise<EntitiesOutcome> {
-  const { packsForArticle } = await import('../core/entities/packs-for-article.ts');
-  return readNamesTab(tabId, { uiLang: browser.i18n.getUILanguage() }, packsForArticle(article));
+export function readNames(tabId: number): Promise<EntitiesOutcome> {
+  return readNamesTab(tabId, { uiLang: browser.i18n.getUILanguage() }, null, TIMEOUT_MS);
 }
