@@ -1,7 +1,7 @@
-import type { Article, ExtractOutcome } from '../core/types.ts';
-import type { ContentRequest, EntitiesOutcome, EntitiesRequest } from '../content/api.ts';
+import type { ExtractOutcome } from '../core/types.ts';
+import type { ContentRequest } from '../content/api.ts';
 import { packsForArticle } from '../core/entities/packs-for-article.ts';
-import { readArticleTab, readNamesTab, TIMEOUT_MS } from './read-article.ts';
+import { readArticleTab, TIMEOUT_MS } from './read-article.ts';
 
 // The worker's way to read a tab (quick save, capture, page.extract): read-article.ts, with the
 // names' packs chosen here from the article the page handed back, by the language the tagger
@@ -13,13 +13,4 @@ export { TIMEOUT_MS };
 /** Inject the content script into the tab (on demand, under activeTab) and run the pipeline there. */
 export function extractTab(tabId: number, req: ContentRequest, timeoutMs = TIMEOUT_MS): Promise<ExtractOutcome> {
   return readArticleTab(tabId, req, timeoutMs, { choosePacks: packsForArticle });
-}
-
-/**
- * The names of the article extractTab(..., {entities: 'later'}) just read in this tab.
- * `article`: that article as the page handed it back, to choose the packs here; without it (the
- * worker restarted since it read the page), the names script is asked for its packs.
- */
-export function entitiesTab(tabId: number, req: EntitiesRequest, article?: Article, timeoutMs = TIMEOUT_MS): Promise<EntitiesOutcome> {
-  return readNamesTab(tabId, req, article ? packsForArticle(article) : null, timeoutMs);
 }

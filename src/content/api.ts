@@ -4,7 +4,7 @@ export interface ContentRequest {
   force?: boolean;
   uiLang?: string;
   /**
-   * 'later': hand back the article alone, the popup asks for the names next (page.entities), so
+   * 'later': hand back the article alone, the popup asks for the names next (readNamesTab), so
    * the article shows sooner. Default: both in one go (quick save, the save shortcut).
    */
   entities?: 'now' | 'later';

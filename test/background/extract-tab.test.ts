@@ -27,7 +27,9 @@ vi.mock('webextension-polyfill', () => ({
     },
   },
 }));
-const { entitiesTab, extractTab } = await import('../../src/background/extract-tab.ts');
+const { extractTab } = await import('../../src/background/extract-tab.ts');
+const { readNamesTab } = await import('../../src/background/read-article.ts');
+const { packsForArticle } = await import('../../src/core/entities/packs-for-article.ts');
 const { readArticleTab } = await import('../../src/background/read-article.ts');
 
 const ARTICLE: ExtractOutcome = {
@@ -191,35 +193,35 @@ describe('the article first, its names next', () => {
     expect(injectedFiles).toEqual(['/src/content/index.js', '/src/content/entities.js', '/src/content/pack-de.js']);
   });
 
-  it('entitiesTab with the article read: the tagger and its packs in one call, then its names', async () => {
+  it('readNamesTab with the packs the article needs: the tagger and its packs in one call, then its names', async () => {
     const names = { ok: true, entities: [{ name: 'Example', type: 'place', aliases: ['Ex'], count: 2, sources: ['gazetteer'] }], ms: 3 };
     state.inject = results(names);
     const german = withText('Olaf Scholz traf Emmanuel Macron in Berlin. Die beiden sprachen über die Lage in der Ukraine und über die Wirtschaft.', 'de');
-    expect(await entitiesTab(1, {}, german.ok ? german.article! : undefined)).toEqual(names);
+    expect(await readNamesTab(1, {}, german.ok ? packsForArticle(german.article!) : null)).toEqual(names);
     expect(injectedFiles).toEqual(['/src/content/entities.js', '/src/content/pack-de.js']);
     expect(injections).toEqual(['files', 'func']);
   });
 
-  it('entitiesTab without the article (the worker restarted): asks the tagger for its packs, and only known ones become files', async () => {
+  it('readNamesTab without packs (the popup): asks the tagger for its packs, and only known ones become files', async () => {
     const names = { ok: true, entities: [], ms: 3 };
     state.inject = results(['de'], names);
-    expect(await entitiesTab(1, {})).toEqual(names);
+    expect(await readNamesTab(1, {}, null)).toEqual(names);
     expect(injectedFiles).toEqual(['/src/content/entities.js', '/src/content/pack-de.js']);
     expect(injections).toEqual(['files', 'func', 'files', 'func']);
     injectedFiles.length = 0;
     state.inject = results(['../../evil', 'en', 42], names);
-    await entitiesTab(1, {});
+    await readNamesTab(1, {}, null);
     expect(injectedFiles).toEqual(['/src/content/entities.js', '/src/content/pack-en.js']);
   });
 
-  it('entitiesTab refuses an answer that is not a list of names, and says when the tab is gone', async () => {
+  it('readNamesTab refuses an answer that is not a list of names, and says when the tab is gone', async () => {
     state.inject = results({ ok: true, entities: [{ name: 1 }], ms: 1 });
-    expect((await entitiesTab(1, {})).ok).toBe(false);
+    expect((await readNamesTab(1, {}, null)).ok).toBe(false);
     state.inject = async () => {
       throw new Error('No tab with id: 1');
     };
     state.urls = [new Error('No tab with id: 1')];
-    const gone = await entitiesTab(1, {});
+    const gone = await readNamesTab(1, {}, null);
     expect(gone.ok ? 'ok' : gone.error.code).toBe('no-tab');
   });
 });
