@@ -10,7 +10,9 @@
 //   and on German pages a one-word name with a suffix that makes German common nouns
 //   ("Lernfähigkeit", "Teilenergiezähler"), and names typed 'topic' (a page keyword only). Since
 //   the third audit, German one-word common nouns without such a suffix ("Frau", "Politik",
-//   "Mann"; isGermanCommonNoun below, with Debian's wngerman word list when installed).
+//   "Mann"; isGermanCommonNoun below, with Debian's wngerman word list when installed). Since the
+//   fourth, dates ("März 2014") and one-word names the page language's word list holds in lower
+//   case only ("Magazines"): bench/entity-junk-words.ts.
 //   Prints a table, then one JSON object on the last line. --dump writes every page's panel (for
 //   the hand audit, bench/entity-junk-audit.ts); --rescore FILE reads such a dump instead of the
 //   pages and scores it again with this measure (the 'unmentioned' verdict as stored). --only
@@ -27,6 +29,7 @@ import type { Entity } from '../src/core/types.ts';
 import { decodeHtml } from '../src/cli/decode.ts';
 import { parseHtml, releaseDocument } from '../src/cli/dom.ts';
 import { guessLang } from '../src/core/text/scripts.ts';
+import { missingWordLists, wordKinds } from './entity-junk-words.ts';
 // The language packs, as the CLI and the extension have them (each page loads its own there).
 import '../src/core/entities/model/all-packs.ts';
 
@@ -149,6 +152,7 @@ export function shapeKinds(name: string, type: string, lang: string): string[] {
   if (lang === 'de' && type !== 'topic' && /^\p{Lu}\p{Ll}+$/u.test(name) && DE_NOUN.test(name)) kinds.push('de-noun');
   else if (lang === 'de' && type !== 'topic' && isGermanCommonNoun(name)) kinds.push('de-common');
   if (type === 'topic') kinds.push('topic');
+  kinds.push(...wordKinds(name, type, lang));
   return kinds;
 }
 
@@ -166,10 +170,12 @@ interface Tally {
   'de-noun': number;
   'de-common': number;
   topic: number;
+  date: number;
+  'dict-word': number;
 }
 
-const empty = (): Tally => ({ pages: 0, names: 0, junk: 0, unmentioned: 0, lowercase: 0, 'function-words': 0, short: 0, sentence: 0, 'list-number': 0, punctuation: 0, 'de-noun': 0, 'de-common': 0, topic: 0 });
-const EXTRA_KINDS = ['sentence', 'list-number', 'punctuation', 'de-noun', 'de-common', 'topic'] as const;
+const empty = (): Tally => ({ pages: 0, names: 0, junk: 0, unmentioned: 0, lowercase: 0, 'function-words': 0, short: 0, sentence: 0, 'list-number': 0, punctuation: 0, 'de-noun': 0, 'de-common': 0, topic: 0, date: 0, 'dict-word': 0 });
+const EXTRA_KINDS = ['sentence', 'list-number', 'punctuation', 'de-noun', 'de-common', 'topic', 'date', 'dict-word'] as const;
 
 function pagesOf(root: string, set: string): { id: string; file: string; lang?: string; url?: string }[] {
   const dir = join(root, set);
@@ -250,6 +256,7 @@ async function main(): Promise<void> {
   }
   if (args.dump) writeFileSync(args.dump, `${dump.join('\n')}\n`);
   if (!deJudgeHasDictionary()) process.stderr.write(`no ${DE_DICT} (apt-get install wngerman): German common nouns judged by the training list only\n`);
+  if (missingWordLists().length) process.stderr.write(`no word list for ${missingWordLists().join(', ')} (apt-get install wamerican wfrench wportuguese wdutch): 'dict-word' not judged there\n`);
   for (const f of failed) process.stderr.write(`failed: ${f}\n`);
   const share = (x: Tally): number => (x.names ? x.junk / x.names : 0);
   const line = (k: string, x: Tally): string =>

@@ -19,6 +19,8 @@ const ISO1: Record<string, string> = {
 const MIN_BLOCK_LETTERS = 40;
 const SAMPLE = 4000;
 const SHORT_LETTERS = 300;
+// Characters from which franc's ranking, not only its score, decides against a declared language.
+const LONG_TEXT = 1500;
 const CYRILLIC_LANGS = new Set(['ru', 'uk', 'be', 'bg', 'sr', 'mk', 'kk', 'ky', 'mn', 'tg']);
 
 export type MainScript = 'latin' | 'cyrillic' | 'other';
@@ -49,8 +51,12 @@ function byTrigrams(text: string, declared: string | null, keep = 0.95): string 
   const [top, score] = ranked[0] ?? ['und', 0];
   if (top === 'und') return null;
   if (declared) {
-    const own = ranked.find(([code]) => ISO1[code] === declared);
-    if (own && own[1] >= keep * score) return declared;
+    // On a long text, among the first three only: franc's scores bunch up there (German prose
+    // scored English 0.954 of German, fifth, on a German page declared "en-US"), while the
+    // look-alikes the rule is for rank next to each other. Short texts keep the score test alone.
+    const at = ranked.findIndex(([code]) => ISO1[code] === declared);
+    const long = text.length >= LONG_TEXT;
+    if (at >= 0 && (!long || at < 3) && ranked[at]![1] >= keep * score) return declared;
   }
   return ISO1[top] ?? top;
 }
