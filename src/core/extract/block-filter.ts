@@ -13,6 +13,7 @@ import { HEADING, LONG_WORDS, SHORT_WORDS, dropClosingBoilerplate, dropLabelledS
 import { CAPTION_ATTR, captionKey } from './pre-clean.ts';
 import { commonSite, linkSite } from './teasers.ts';
 import { ruleOn, type RuleName } from './rules.ts';
+import { byTag, descendantsWhere, hasDescendant } from './elements.ts';
 
 const LEAF_STOP = new Set(['TABLE', 'PRE', 'FIGURE', 'MATH', 'svg', 'SVG']);
 const BLOCK_TAGS = new Set([
@@ -21,7 +22,13 @@ const BLOCK_TAGS = new Set([
   // Rows and cells of a table Readability unwrapped into a <div> (a real <table> stays whole).
   'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH',
 ]);
-const MEDIA = 'img,picture,video,audio,iframe,table,math,svg,pre';
+// Local names, as selectors name them (elements.ts walks the tree instead of a selector engine).
+const MEDIA = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'table', 'math', 'svg', 'pre']);
+const PICTURE_NAMES = new Set(['img', 'picture', 'video', 'svg', 'iframe']);
+const IMG_NAMES = new Set(['img', 'picture']);
+const FIGCAPTION = new Set(['figcaption']);
+const TEXTUAL = new Set(['pre', 'table', 'blockquote', 'p']);
+const CELLS = new Set(['td', 'th']);
 
 export interface Block {
   el: Element;
@@ -122,7 +129,7 @@ export function leafBlocks(root: Element, base = root.ownerDocument.URL, home: s
       const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
       let linked = 0;
       let internal = 0;
-      for (const a of Array.from(el.getElementsByTagName('a'))) {
+      for (const a of byTag(el, 'a')) {
         // A link to the page itself (a post's title linking to its permalink) leads nowhere else.
         if (selfLink(a, base, self, path) || isButtonLink(a)) continue;
         const n = (a.textContent ?? '').replace(/\s+/g, '').length;
@@ -180,7 +187,7 @@ const PICTURE = new Set(['IMG', 'PICTURE', 'VIDEO', 'SVG', 'svg', 'IFRAME', 'FIG
 function pictureOnly(el: Element | null): boolean {
   if (!el) return false;
   if (PICTURE.has(el.tagName)) return true;
-  return (el.textContent ?? '').trim() === '' && !!el.querySelector('img,picture,video,svg,iframe');
+  return (el.textContent ?? '').trim() === '' && hasDescendant(el, PICTURE_NAMES);
 }
 
 /**
@@ -203,7 +210,7 @@ function besidePicture(el: Element, root: Element): boolean {
     if (pictureOnly(c)) picture = true;
     else if ((c.textContent ?? '').trim()) texts++;
     // A figure with its own caption: the text beside it is not that picture's caption.
-    if (c !== el && (c.tagName === 'FIGCAPTION' || (c.tagName === 'FIGURE' && c.querySelector('figcaption')))) return false;
+    if (c !== el && (c.tagName === 'FIGCAPTION' || (c.tagName === 'FIGURE' && hasDescendant(c, FIGCAPTION)))) return false;
   }
   // The caption touches its picture, or a short credit line stands between them.
   return picture && texts <= 2 && (touchesPicture(el.previousElementSibling, 'previousElementSibling') || touchesPicture(el.nextElementSibling, 'nextElementSibling'));
@@ -225,7 +232,7 @@ function underPicture(el: Element): boolean {
   const prev = el.previousElementSibling;
   // A picture with its own caption has one; a line that leads into what follows ("Here is ours:") or
   // trails off ("...") is text.
-  if (!pictureOnly(prev) || prev?.querySelector('figcaption') || /[.!?。！？]['"’”»)）]?$|[:：…]$|\.\.\.$/u.test(text)) return false;
+  if (!pictureOnly(prev) || (prev && hasDescendant(prev, FIGCAPTION)) || /[.!?。！？]['"’”»)）]?$|[:：…]$|\.\.\.$/u.test(text)) return false;
   // A line all in bold is the next section's heading, set as a paragraph.
   const only = el.firstElementChild;
   return !(only && only === el.lastElementChild && /^(?:STRONG|B)$/.test(only.tagName) && (only.textContent ?? '').trim() === text);
@@ -237,13 +244,16 @@ function underPicture(el: Element): boolean {
  */
 function layoutTable(table: Element): boolean {
   const rows = (table as HTMLTableElement).rows;
-  if (!rows || rows.length < 2) return false;
-  return Array.from(rows).every((row) => filledCells(row.cells) <= 1);
+  // Read by index: each `length` of a live collection costs jsdom a scan of it (elements.ts).
+  const n = rows?.length ?? 0;
+  if (n < 2) return false;
+  for (let i = 0; i < n; i++) if (filledCells(rows[i]!.cells) > 1) return false;
+  return true;
 }
 
 function filledCells(cells: ArrayLike<Element>): number {
   let n = 0;
-  for (const c of Array.from(cells)) if ((c.textContent ?? '').trim()) n++;
+  for (let i = 0, len = cells.length; i < len; i++) if ((cells[i]!.textContent ?? '').trim()) n++;
   return n;
 }
 
@@ -252,21 +262,21 @@ function repeatsAlt(b: Block): boolean {
   const key = captionKey(b.text);
   if (!key) return false;
   const prev = b.el.previousElementSibling;
-  const imgs: Element[] = [...Array.from(b.el.getElementsByTagName('img')), ...Array.from(prev?.getElementsByTagName('img') ?? [])];
+  const imgs: Element[] = [...byTag(b.el, 'img'), ...(prev ? byTag(prev, 'img') : [])];
   if (prev?.tagName === 'IMG') imgs.push(prev);
   return imgs.some((img) => captionKey(img.getAttribute('alt') ?? '') === key || captionKey(img.getAttribute('title') ?? '') === key);
 }
 
 /** Figures of pictures are captions as a whole; figures of code, tables or quotes are text. */
 function pictureFigure(el: Element): boolean {
-  return !!el.querySelector('img,picture,video,svg,iframe') && !el.querySelector('pre,table,blockquote,p');
+  return hasDescendant(el, PICTURE_NAMES) && !hasDescendant(el, TEXTUAL);
 }
 
 function nearImage(el: Element): boolean {
-  if (el.querySelector('img,picture')) return true;
+  if (hasDescendant(el, IMG_NAMES)) return true;
   const prev = el.previousElementSibling;
   const next = el.nextElementSibling;
-  const hasImg = (e: Element | null): boolean => !!e && (e.tagName === 'IMG' || e.tagName === 'FIGURE' || e.tagName === 'PICTURE' || !!e.querySelector('img,picture'));
+  const hasImg = (e: Element | null): boolean => !!e && (e.tagName === 'IMG' || e.tagName === 'FIGURE' || e.tagName === 'PICTURE' || hasDescendant(e, IMG_NAMES));
   if (hasImg(prev) || hasImg(next)) return true;
   for (let c = el.parentElement?.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'IMG' || c.tagName === 'PICTURE') return true;
   return false;
@@ -309,7 +319,7 @@ export function filterBlocks(root: Element, base: string, home: string | null = 
   }
   blocks.forEach((b, i) => {
     if (b.caption) return;
-    const hasMedia = b.el.matches(MEDIA) || !!b.el.querySelector(MEDIA);
+    const hasMedia = MEDIA.has(b.el.localName) || hasDescendant(b.el, MEDIA);
     if (!b.text) {
       b.drop = !hasMedia;
       return;
@@ -319,7 +329,7 @@ export function filterBlocks(root: Element, base: string, home: string | null = 
       return;
     }
     // A table of one or two cells and a few words is layout around a line, judged as that line.
-    if (b.tag === 'PRE' || (b.tag === 'TABLE' && (b.words > SHORT_WORDS || filledCells(b.el.querySelectorAll('td,th')) > 2))) return;
+    if (b.tag === 'PRE' || (b.tag === 'TABLE' && (b.words > SHORT_WORDS || filledCells(descendantsWhere(b.el, (c) => CELLS.has(c.localName))) > 2))) return;
     const short = b.words <= SHORT_WORDS;
     const before = firstLong >= 0 && i < firstLong;
     const after = lastLong >= 0 && i > lastLong;

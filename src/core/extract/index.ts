@@ -12,6 +12,7 @@ import { recoverLead } from './lead-text.ts';
 import { siteOf } from './teasers.ts';
 import { forcedArticle } from './forced.ts';
 import { ruleOn } from './rules.ts';
+import { descendantsWhere } from './elements.ts';
 import { dropUnreadableStyles, visibleChars, withSafetyNet, type NetProbe, type NetReport, type OurAttempt } from './safety-net.ts';
 
 export type { NetReport } from './safety-net.ts';
@@ -45,7 +46,7 @@ const DEFAULT_THRESHOLD = 500;
 const WRONG_PICK = 2;
 
 function stripMarks(root: Element): void {
-  for (const el of Array.from(root.querySelectorAll(`[${ORDER_ATTR}], [${CAPTION_ATTR}], [${SECTION_ATTR}]`))) {
+  for (const el of descendantsWhere(root, (e) => e.hasAttribute(ORDER_ATTR) || e.hasAttribute(CAPTION_ATTR) || e.hasAttribute(SECTION_ATTR))) {
     el.removeAttribute(ORDER_ATTR);
     el.removeAttribute(CAPTION_ATTR);
     el.removeAttribute(SECTION_ATTR);
@@ -110,7 +111,7 @@ function extractOurs(doc: Document, options: ExtractOptions, safeStyles: boolean
     if (options.force) return { result: forced(doc, url, pageMeta), probe };
     return { result: { article: null, readability: { isArticle: false, reason: 'no-content' } }, probe };
   }
-  for (const el of Array.from(container.querySelectorAll(`[${STAND_IN_ATTR}]`))) el.remove();
+  for (const el of descendantsWhere(container, (e) => e.hasAttribute(STAND_IN_ATTR))) el.remove();
   recoverLead(container, work.body);
   probe.containerChars = visibleChars(container.textContent ?? '');
   // Post-cleaning drops the heading that repeats the page's title; the article's own heading as

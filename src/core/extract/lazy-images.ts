@@ -1,5 +1,6 @@
 // Lazy-loaded pictures: the real address sits in data-* attributes or srcset while src holds a
 // placeholder (a data: URI, a 1x1 gif) until a script swaps them in, which never happens here.
+import { byTag } from './elements.ts';
 
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-orig-src', 'data-actualsrc', 'data-echo', 'data-img-src'];
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset', 'data-original-set'];
@@ -39,7 +40,7 @@ export function imageSource(img: Element): string | null {
 
 /** Resolve lazy pictures under `root` in place; pictures with no address at all are removed. */
 export function resolveLazyImages(root: Element): void {
-  for (const img of Array.from(root.getElementsByTagName('img'))) {
+  for (const img of byTag(root, 'img')) {
     const src = imageSource(img);
     if (!src) {
       img.remove();
@@ -52,7 +53,7 @@ export function resolveLazyImages(root: Element): void {
     }
     for (const a of [...LAZY_SRC, ...LAZY_SRCSET]) img.removeAttribute(a);
   }
-  for (const source of Array.from(root.getElementsByTagName('source'))) {
+  for (const source of byTag(root, 'source')) {
     for (const a of LAZY_SRCSET) {
       const v = source.getAttribute(a);
       if (v && !source.getAttribute('srcset')) source.setAttribute('srcset', v);

@@ -6,6 +6,7 @@
 // stands before the article.
 import type { LeadImage } from '../types.ts';
 import { CAPTION_ATTR, ORDER_ATTR, type LeadCandidate } from './pre-clean.ts';
+import { firstWhere } from './elements.ts';
 
 function stem(src: string): string {
   // "photo-600x400.jpg?x=1" and "photo.jpg" are the same picture at different sizes.
@@ -14,7 +15,7 @@ function stem(src: string): string {
 }
 
 function firstOrder(root: Element): number | null {
-  const el = root.querySelector(`[${ORDER_ATTR}]`);
+  const el = firstWhere(root, (e) => e.hasAttribute(ORDER_ATTR));
   return el ? Number(el.getAttribute(ORDER_ATTR)) : null;
 }
 

@@ -1,5 +1,6 @@
 // One pass over the page's <meta>, <link>, <time> and JSON-LD: jsdom answers each
 // querySelector by walking the whole tree, so twenty lookups would cost twenty walks.
+import { byTag, nextInside } from './elements.ts';
 
 export interface PageMeta {
   /** <meta> content by lowercased name / property / itemprop (first value wins). */
@@ -17,7 +18,7 @@ export interface PageMeta {
 /** JSON-LD objects of the page, flattened through @graph and arrays. */
 export function jsonLdObjects(doc: Document): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  for (const s of Array.from(doc.getElementsByTagName('script'))) {
+  for (const s of byTag(doc, 'script')) {
     if (/^application\/ld\+json$/i.test(s.getAttribute('type')?.trim() ?? '')) collectLd(s.textContent ?? '', out);
   }
   return out;
@@ -42,7 +43,7 @@ function collectLd(text: string, out: Record<string, unknown>[]): void {
 
 export function readPageMeta(doc: Document): PageMeta {
   const meta = new Map<string, string>();
-  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+  for (const el of byTag(doc, 'meta')) {
     const content = el.getAttribute('content')?.trim();
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -51,14 +52,14 @@ export function readPageMeta(doc: Document): PageMeta {
     }
   }
   let canonical: string | null = null;
-  for (const el of Array.from(doc.getElementsByTagName('link'))) {
+  for (const el of byTag(doc, 'link')) {
     if (/(^|\s)canonical(\s|$)/i.test(el.getAttribute('rel') ?? '')) {
       canonical = el.getAttribute('href');
       break;
     }
   }
   let time: string | null = null;
-  for (const el of Array.from(doc.getElementsByTagName('time'))) {
+  for (const el of byTag(doc, 'time')) {
     const dt = el.getAttribute('datetime');
     if (!dt) continue;
     const marked = el.hasAttribute('pubdate') || /datePublished/i.test(el.getAttribute('itemprop') ?? '');
@@ -69,12 +70,24 @@ export function readPageMeta(doc: Document): PageMeta {
     time ??= dt;
   }
   const headings: string[] = [];
-  collectHeadings(doc.querySelectorAll('h1, h2, h3'), headings);
+  collectHeadings(firstInPage(doc, MAX_HEADINGS, (e) => e.localName === 'h1' || e.localName === 'h2' || e.localName === 'h3'), headings);
   return { meta, canonical, time, jsonLd: jsonLdObjects(doc), headings };
 }
 
-function collectHeadings(found: ArrayLike<Element>, out: string[]): void {
-  for (const h of Array.from(found).slice(0, 60)) {
+const MAX_HEADINGS = 60;
+
+/** The first `n` elements of the page that pass `test`, in document order (elements.ts: no selector engine). */
+function firstInPage(doc: Document, n: number, test: (el: Element) => boolean): Element[] {
+  const root = doc.documentElement;
+  const out: Element[] = [];
+  if (!root) return out;
+  // The document's descendants, <html> itself included, as document.querySelectorAll sees them.
+  for (let e: Element | null = root; e && out.length < n; e = nextInside(e, root)) if (test(e)) out.push(e);
+  return out;
+}
+
+function collectHeadings(found: Element[], out: string[]): void {
+  for (const h of found.slice(0, MAX_HEADINGS)) {
     if (h.childElementCount > 8) continue;
     const t = (h.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (t && t.length <= 300) out.push(t);
@@ -87,7 +100,11 @@ function collectHeadings(found: ArrayLike<Element>, out: string[]): void {
  */
 export function titleElements(doc: Document): string[] {
   const out: string[] = [];
-  collectHeadings(doc.querySelectorAll('[class*="title"], [class*="Title"], [id*="title"], [class*="headline"]'), out);
+  const named = (e: Element): boolean => {
+    const c = e.getAttribute('class');
+    return (c !== null && (c.includes('title') || c.includes('Title') || c.includes('headline'))) || (e.getAttribute('id')?.includes('title') ?? false);
+  };
+  collectHeadings(firstInPage(doc, MAX_HEADINGS, named), out);
   return out;
 }
 

@@ -4,6 +4,7 @@ import { collapseWhitespace } from './cjk-whitespace.ts';
 import { filterBlocks } from './block-filter.ts';
 import { resolveLazyImages } from './lazy-images.ts';
 import { ruleOn } from './rules.ts';
+import { byTag, descendantsWhere, nextInside } from './elements.ts';
 
 export interface PostCleanContext {
   url: string;
@@ -33,7 +34,7 @@ const KEEP_EMPTY = new Set(['IMG', 'BR', 'HR', 'VIDEO', 'AUDIO', 'IFRAME', 'SOUR
 
 export function absolutize(root: Element, base: string): void {
   for (const [tag, attr] of URL_ATTRS) {
-    for (const el of Array.from(root.getElementsByTagName(tag))) {
+    for (const el of byTag(root, tag)) {
       const raw = el.getAttribute(attr);
       if (raw === null || raw.startsWith('#')) continue;
       try {
@@ -46,7 +47,7 @@ export function absolutize(root: Element, base: string): void {
       }
     }
   }
-  for (const el of Array.from(root.querySelectorAll('img[srcset], source[srcset]'))) {
+  for (const el of descendantsWhere(root, (e) => (e.localName === 'img' || e.localName === 'source') && e.hasAttribute('srcset'))) {
     const set = el.getAttribute('srcset') ?? '';
     const fixed = set
       .split(/,\s+/)
@@ -68,11 +69,20 @@ export function absolutize(root: Element, base: string): void {
 
 const norm = (s: string): string => s.replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
 
+const TOP_HEADINGS = new Set(['h1', 'h2', 'h3']);
+
+/** The first `n` <h1>-<h3> under `root`, in document order. */
+function firstHeadings(root: Element, n: number): Element[] {
+  const out: Element[] = [];
+  for (let e = nextInside(root, root); e && out.length < n; e = nextInside(e, root)) if (TOP_HEADINGS.has(e.localName)) out.push(e);
+  return out;
+}
+
 /** Drop the heading that repeats the title (the reader shows the title already). */
 function dropTitleHeading(root: Element, title: string): void {
   const t = norm(title);
   if (!t) return;
-  for (const h of Array.from(root.querySelectorAll('h1,h2,h3')).slice(0, 3)) {
+  for (const h of firstHeadings(root, 3)) {
     const n = norm(h.textContent ?? '');
     if (n && (n === t || (n.length > 10 && t.includes(n)) || (t.length > 10 && n.includes(t) && n.length < t.length * 1.3))) {
       if (ruleOn('title-heading')) h.remove();
@@ -83,7 +93,7 @@ function dropTitleHeading(root: Element, title: string): void {
 
 /** Remove elements left with no text and no media, innermost first. */
 function dropEmpty(root: Element): void {
-  const all = Array.from(root.getElementsByTagName('*'));
+  const all = byTag(root, '*');
   for (let i = all.length - 1; i >= 0; i--) {
     const el = all[i]!;
     if (KEEP_EMPTY.has(el.tagName) || el.firstElementChild) continue;

@@ -7,6 +7,7 @@ import { imageSource } from './lazy-images.ts';
 import { commonSite, isTeaserGrid } from './teasers.ts';
 import { findTextHome } from './text-home.ts';
 import { ruleOn } from './rules.ts';
+import { byTag, descendantsWhere, firstDescendant, hasDescendant, nextInside } from './elements.ts';
 
 /** An image that may be the article's lead picture, recorded before Readability moves nodes. */
 export interface LeadCandidate {
@@ -72,7 +73,7 @@ const MAX_STAND_INS = 4;
 const NOT_TEXT = /[\s\p{P}\p{S}]+/gu;
 
 function isLinkHeading(el: Element, section: number): boolean {
-  const links = el.getElementsByTagName('a').length;
+  const links = byTag(el, 'a').length;
   return links > 0 && (links > 1 || section === 0) && linkTextRatio(el) > 0.9;
 }
 
@@ -80,7 +81,7 @@ function linkTextRatio(el: Element): number {
   const text = (el.textContent ?? '').replace(NOT_TEXT, '');
   if (text.length === 0) return 0;
   let linked = 0;
-  for (const a of Array.from(el.getElementsByTagName('a'))) linked += (a.textContent ?? '').replace(NOT_TEXT, '').length;
+  for (const a of byTag(el, 'a')) linked += (a.textContent ?? '').replace(NOT_TEXT, '').length;
   return linked / text.length;
 }
 
@@ -97,21 +98,30 @@ function isTrackingPixel(img: Element): boolean {
   return /(?:^|;)\s*(?:width|height)\s*:\s*[01]px/i.test(style);
 }
 
+const FIGCAPTION = new Set(['figcaption']);
+const IMG = new Set(['img']);
+
+/** The nearest <figure> holding `el` (or `el` itself), as closest('figure') finds it, without a selector engine. */
+function inFigure(el: Element): Element | null {
+  for (let e: Element | null = el; e; e = e.parentElement) if (e.localName === 'figure') return e;
+  return null;
+}
+
 /** The caption that goes with a picture: its figure's figcaption, or a caption-like next sibling. */
 function captionFor(img: Element): string | null {
-  const figure = img.closest('figure');
-  const fc = figure?.querySelector('figcaption');
+  const figure = inFigure(img);
+  const fc = figure ? firstDescendant(figure, FIGCAPTION) : null;
   if (fc) return fc.textContent;
   // The picture, or the small wrapper that holds only it, followed by its caption.
   let holder: Element = img;
-  while (holder.parentElement && holder.parentElement.children.length === 1 && holder.parentElement.tagName !== 'BODY') {
+  while (holder.parentElement && holder.parentElement.childElementCount === 1 && holder.parentElement.tagName !== 'BODY') {
     holder = holder.parentElement;
   }
   const next = holder.nextElementSibling;
   if (!next) return null;
   const text = (next.textContent ?? '').trim();
   const marked = CAPTION.test(`${next.getAttribute('class') ?? ''} ${next.id}`);
-  if (text && text.length < 400 && (marked || (holder.parentElement?.children.length ?? 0) <= 3) && !next.querySelector('img')) {
+  if (text && text.length < 400 && (marked || (holder.parentElement?.childElementCount ?? 0) <= 3) && !hasDescendant(next, IMG)) {
     return marked || text.length < 300 ? text : null;
   }
   return null;
@@ -207,9 +217,11 @@ export function preClean(doc: Document, ctx: PreCleanContext = { url: doc.URL, s
   for (const el of remove) el.remove();
   // <head> keeps only what Readability reads (title, meta); scripts and styles there cost it time.
   if (doc.head) {
-    for (const el of Array.from(doc.head.children)) {
+    for (let el = doc.head.firstElementChild; el; ) {
+      const next = el.nextElementSibling;
       const t = el.tagName.toUpperCase();
       if (t === 'SCRIPT' || t === 'STYLE' || t === 'LINK' || t === 'NOSCRIPT' || t === 'TEMPLATE') el.remove();
+      el = next;
     }
   }
   return result;
@@ -226,7 +238,9 @@ function headingsBeforeKept(body: Element, remove: Element[]): string[] {
   if (remove.length === 0) return [];
   const removed = new Set(remove);
   const texts: string[] = [];
-  for (const h of Array.from(body.querySelectorAll('h1, h2'))) {
+  // In document order, walked only as far as needed (most pages stop at their first heading).
+  for (let h = nextInside(body, body); h; h = nextInside(h, body)) {
+    if (h.localName !== 'h1' && h.localName !== 'h2') continue;
     let gone = false;
     for (let a: Element | null = h; a && a !== body; a = a.parentElement) {
       if (removed.has(a)) {
@@ -265,10 +279,10 @@ function dropped(el: Element, tag: string, keep: number): boolean {
   if (tag === 'NOSCRIPT') {
     // Readability swaps lazy placeholders for the real picture kept in <noscript> (parsed as
     // elements without scripting, as text in a live page).
-    return el.getElementsByTagName('img').length === 0 && !/<img\b/i.test(el.textContent ?? '');
+    return byTag(el, 'img').length === 0 && !/<img\b/i.test(el.textContent ?? '');
   }
   if (tag === 'IFRAME') return !VIDEO_HOST.test(el.getAttribute('src') ?? '');
-  if (tag === 'SVG' || tag === 'svg') return keep === 0 && !el.closest('figure');
+  if (tag === 'SVG' || tag === 'svg') return keep === 0 && !inFigure(el);
   // Hidden elements and navigation roles are Readability's own to drop (its visibility check and
   // unlikely roles); ours, removed 2026-12-07 by bench:ablation, changed no page of the pool sample.
   // Text for screen readers only ("Image caption") is visible to Readability: it stays ours.
@@ -294,7 +308,8 @@ function junkByMarks(el: Element, marks: string, result: PreCleanResult): 'seman
  */
 function articleWrappers(body: Element): Set<Element> {
   const out = new Set<Element>();
-  for (const a of Array.from(body.querySelectorAll('article, main, [itemprop="articleBody"]'))) {
+  const found = descendantsWhere(body, (e) => e.localName === 'article' || e.localName === 'main' || e.getAttribute('itemprop') === 'articleBody');
+  for (const a of found) {
     for (let p = a.parentElement; p && !out.has(p); p = p.parentElement) out.add(p);
   }
   return out;
@@ -309,7 +324,7 @@ function neutralize(el: Element): void {
 
 /** A <header> with a real paragraph in it is an article's lead, not the site's masthead. */
 function hasLongParagraph(el: Element): boolean {
-  for (const p of Array.from(el.getElementsByTagName('p'))) if ((p.textContent ?? '').length >= LONG_PARAGRAPH) return true;
+  for (const p of byTag(el, 'p')) if ((p.textContent ?? '').length >= LONG_PARAGRAPH) return true;
   return false;
 }
 
@@ -354,7 +369,7 @@ const SIGNUP_WORDS = 50;
 function signupBoxes(body: Element, articlePath: Set<Element>): Element[] {
   const out: Element[] = [];
   // Not the selector input[type="email" i]: case-insensitive attribute selectors are slow in jsdom.
-  for (const input of Array.from(body.getElementsByTagName('input'))) {
+  for (const input of byTag(body, 'input')) {
     if (input.getAttribute('type')?.toLowerCase() !== 'email') continue;
     let box: Element | null = null;
     for (let e = input.parentElement; e && e !== body && !articlePath.has(e); e = e.parentElement) {

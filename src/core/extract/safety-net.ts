@@ -21,6 +21,7 @@ import { judgeReadable } from './readable.ts';
 import type { ExtractOptions, ExtractResult } from './index.ts';
 import { ruleOn } from './rules.ts';
 import { covered, textStats, type TextStats } from './net-stats.ts';
+import { byTag } from './elements.ts';
 
 /** What our layers saw on the way, for the net's questions. Characters exclude whitespace. */
 export interface NetProbe {
@@ -144,7 +145,7 @@ export function linkShareOf(root: Element): number {
   const all = visibleChars(root.textContent ?? '');
   if (!all) return 0;
   let linked = 0;
-  for (const a of Array.from(root.getElementsByTagName('a'))) linked += visibleChars(a.textContent ?? '');
+  for (const a of byTag(root, 'a')) linked += visibleChars(a.textContent ?? '');
   return linked / all;
 }
 

@@ -2,6 +2,7 @@
 // more sibling cards built alike (same tag and class), each short, each pointing into the same
 // site through a link that carries much of its text or wraps a picture or a heading. Article
 // paragraphs repeat too, but they are long, or link out, or carry little link text.
+import { byTag } from './elements.ts';
 
 const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif)(?:[?#].*)?$/i;
 // A paragraph of prose among the cards makes the block part of the article.
@@ -38,7 +39,7 @@ export function linkSite(a: Element, base: string): string | null {
 /** The site most links under `root` point to: the page's own, when its address is unknown. */
 export function commonSite(root: Element, base: string): string {
   const counts = new Map<string, number>();
-  for (const a of Array.from(root.getElementsByTagName('a'))) {
+  for (const a of byTag(root, 'a')) {
     const s = linkSite(a, base);
     if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
   }
@@ -54,20 +55,20 @@ function linkedHeading(card: Element): boolean {
   if (!h) return false;
   const all = (h.textContent ?? '').replace(/\s+/g, '').length;
   let linked = 0;
-  for (const a of Array.from(h.getElementsByTagName('a'))) linked += (a.textContent ?? '').replace(/\s+/g, '').length;
+  for (const a of byTag(h, 'a')) linked += (a.textContent ?? '').replace(/\s+/g, '').length;
   const wrapped = !!h.closest('a');
   return all > 0 && (wrapped || linked / all >= 0.9);
 }
 
 function isTeaser(card: Element, base: string, home: string, excerpts: boolean): boolean {
-  const links = card.getElementsByTagName('a');
+  const links = byTag(card, 'a');
   if (links.length === 0) return false;
   const text = (card.textContent ?? '').replace(/\s+/g, ' ').trim();
   const words = text.split(' ').length + Math.ceil((text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0) / 2);
   if (words > MAX_CARD_WORDS && !(words <= MAX_EXCERPT_WORDS && (excerpts || TRUNCATED.test(text) || linkedHeading(card)))) return false;
   let internal = false;
   let linked = 0;
-  for (const a of Array.from(links)) {
+  for (const a of links) {
     // A link to a picture file opens a gallery; it points to no other story.
     if (PICTURE_FILE.test(a.getAttribute('href') ?? '')) continue;
     const site = linkSite(a, base);
@@ -76,7 +77,7 @@ function isTeaser(card: Element, base: string, home: string, excerpts: boolean):
   }
   if (!internal) return false;
   const chars = text.replace(/\s+/g, '').length;
-  return (chars > 0 && linked / chars >= 0.25) || card.getElementsByTagName('img').length > 0 || !!card.querySelector('h2,h3,h4,h5,h6');
+  return (chars > 0 && linked / chars >= 0.25) || byTag(card, 'img').length > 0 || !!card.querySelector('h2,h3,h4,h5,h6');
 }
 
 /** Running text: long, and little of it in links. */
@@ -84,7 +85,7 @@ function isProse(el: Element): boolean {
   const chars = (el.textContent ?? '').replace(/\s+/g, '').length;
   if (chars < PROSE_CHARS) return false;
   let linked = 0;
-  for (const a of Array.from(el.getElementsByTagName('a'))) linked += (a.textContent ?? '').replace(/\s+/g, '').length;
+  for (const a of byTag(el, 'a')) linked += (a.textContent ?? '').replace(/\s+/g, '').length;
   return linked / chars < 0.3;
 }
 
