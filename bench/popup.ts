@@ -69,12 +69,6 @@ interface Sample {
   open: number;
   /** Popup document -> its scripts have run and the request is sent. */
   start: number;
-  /** Popup document -> its first script runs (early-extract.js). */
-  early: number;
-  /** The reading's steps (read-article.ts Hops): tab address, injecting the content script, the call that runs it (ms). */
-  hopUrl: number;
-  hopInject: number;
-  hopRun: number;
   /** Request sent -> answer received (background, injection, the pipeline in the page, messaging). */
   extract: number;
   /** Answer -> article in the DOM (sanitise, highlight, render, entity panel). */
@@ -139,8 +133,6 @@ const PROBE = `(() => {
     painted: painted.startTime,
     received: received?.startTime ?? painted.startTime,
     sent: sent?.startTime ?? NaN,
-    early: get('sift:early-run')?.startTime ?? NaN,
-    hops: t?.hops ?? null,
     dom: dom?.startTime ?? NaN,
     inPage: (t?.extractMs ?? NaN) + (t?.entitiesMs ?? 0),
     entities: get('sift:names-received')?.detail?.entitiesMs ?? t?.entitiesMs ?? NaN,
@@ -148,7 +140,7 @@ const PROBE = `(() => {
     state,
   };
 })()`;
-type Marks = { origin: number; painted: number; received: number; sent: number; early: number; hops: { url: number; inject: number; run: number } | null; dom: number; inPage: number; entities: number; names: number; state: string };
+type Marks = { origin: number; painted: number; received: number; sent: number; dom: number; inPage: number; entities: number; names: number; state: string };
 
 async function poll(read: () => Promise<Marks | null>): Promise<Marks> {
   let m: Marks | null = null;
@@ -162,8 +154,7 @@ async function poll(read: () => Promise<Marks | null>): Promise<Marks> {
 
 function sample(id: string, m: Marks, clickedAt: number): Sample {
   return {
-    id, state: m.state, total: m.origin + m.painted - clickedAt, open: m.origin - clickedAt, start: m.sent, early: m.early,
-    hopUrl: m.hops?.url ?? NaN, hopInject: m.hops?.inject ?? NaN, hopRun: m.hops?.run ?? NaN, extract: m.received - m.sent,
+    id, state: m.state, total: m.origin + m.painted - clickedAt, open: m.origin - clickedAt, start: m.sent, extract: m.received - m.sent,
     build: m.dom - m.received, paint: m.painted - m.dom, render: m.painted - m.received, inPage: m.inPage, entities: m.entities,
     names: m.origin + m.names - clickedAt, readability: NaN,
   };
@@ -288,11 +279,7 @@ async function main(): Promise<void> {
     ['click -> article painted', total],
     ['  click -> popup document', stats(ready.map((s) => s.open))],
     ['  popup document -> request sent (scripts loaded and run)', stats(ready.map((s) => s.start))],
-    ['    popup document -> first script runs', stats(ready.map((s) => s.early))],
     ['  request sent -> extraction received', stats(ready.map((s) => s.extract))],
-    ['    reading: the tab\'s address', stats(ready.map((s) => s.hopUrl))],
-    ['    reading: injecting the content script', stats(ready.map((s) => s.hopInject))],
-    ['    reading: the call that runs it (in the page and back)', stats(ready.map((s) => s.hopRun))],
     ['    of which in the page (clean + Readability)', stats(ready.map((s) => s.inPage))],
     ['  received -> article in DOM', stats(ready.map((s) => s.build))],
     ['  article in DOM -> painted', stats(ready.map((s) => s.paint))],
@@ -317,20 +304,8 @@ async function main(): Promise<void> {
       stagesMedianMs: { open: stats(ok.map((s) => s.open)).median, start: stats(ok.map((s) => s.start)).median, extract: stats(ok.map((s) => s.extract)).median, build: stats(ok.map((s) => s.build)).median, paint: stats(ok.map((s) => s.paint)).median },
     };
   };
-  // Page by page (the same page, clicked back to back): this build minus the other, medians.
-  const paired = (f: (s: Sample) => number) => {
-    const other = new Map(baseline.map((b) => [b.id, b]));
-    return r1(median(samples.filter((s) => other.has(s.id)).map((s) => f(s) - f(other.get(s.id)!)).filter(Number.isFinite)));
-  };
-  const compare = a.compare ? {
-    ...summary(baseline),
-    pairedMedianDiffMs: {
-      clickToPainted: paired((s) => s.total), start: paired((s) => s.start), extractOverhead: paired((s) => s.extract - s.inPage),
-      inPage: paired((s) => s.inPage), render: paired((s) => s.render), namesAfterArticle: paired((s) => s.names - s.total),
-    },
-  } : undefined;
+  const compare = a.compare ? summary(baseline) : undefined;
   if (compare) {
-    console.log(`  page by page, this build minus the other (median of per-page differences): ${JSON.stringify(compare.pairedMedianDiffMs)}`);
     console.log(`\ncompare (${a.compare}), same pages, same run: click -> article painted median ${compare.clickToPaintedMs.median} p90 ${compare.clickToPaintedMs.p90}; Sift's share median ${compare.siftShareMs.median} p90 ${compare.siftShareMs.p90}; names after the article median ${compare.namesAfterArticleMs.median}`);
     console.log(`  stages (median): ${JSON.stringify(compare.stagesMedianMs)}`);
   }
@@ -349,8 +324,8 @@ async function main(): Promise<void> {
     siftShareMs: share,
     namesAfterArticleMs: namesAfter,
     meetsShareTarget: share.median <= 120 && share.p90 <= 250 && namesAfter.median <= 150,
-    stagesMedianMs: Object.fromEntries(rows.slice(1, 14).map(([n, s]) => [n.trim(), s.median])),
-    stagesP90Ms: Object.fromEntries(rows.slice(1, 14).map(([n, s]) => [n.trim(), s.p90])),
+    stagesMedianMs: Object.fromEntries(rows.slice(1, 10).map(([n, s]) => [n.trim(), s.median])),
+    stagesP90Ms: Object.fromEntries(rows.slice(1, 10).map(([n, s]) => [n.trim(), s.p90])),
     budgetMs: budget,
     meets300: total.median <= 300,
     meetsReadabilityBudget: total.median <= budget,

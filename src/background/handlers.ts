@@ -4,7 +4,9 @@ import { SiftError } from '../shared/errors.ts';
 import { normalizeTags, migrateClipping, type Clipping } from '../core/clipping.ts';
 import { clippingProblem } from '../core/export/library-json.ts';
 import { quotaSafe } from '../platform/store/quota.ts';
-import { extractTab } from './extract-tab.ts';
+import { entitiesTab, extractTab } from './extract-tab.ts';
+import type { ExtractOutcome } from '../core/types.ts';
+import { keepArticle, startReading, takeArticle } from './last-read.ts';
 import { saveArticle } from './save.ts';
 import { getStore, notifyChanged } from './store.ts';
 import { importLibrary } from './import.ts';
@@ -37,9 +39,18 @@ async function write<T>(fn: () => Promise<T>): Promise<T> {
   return out;
 }
 
+/** Read the tab for the popup; with `entitiesLater`, its article is kept for page.entities (last-read.ts). */
+async function readPage(tabId: number, force?: boolean, entitiesLater?: boolean): Promise<ExtractOutcome> {
+  const reading = startReading(tabId);
+  const out = await extractTab(tabId, { force, uiLang: browser.i18n.getUILanguage(), entities: entitiesLater ? 'later' : 'now' });
+  if (entitiesLater && out.ok && out.article) keepArticle(tabId, reading, out.article);
+  return out;
+}
+
 /** One handler per message; privilege has been checked before any of these run. */
 export const handlers: Handlers = {
-  'page.extract': ({ tabId, force }) => extractTab(tabId, { force, uiLang: browser.i18n.getUILanguage(), entities: 'now' }),
+  'page.extract': ({ tabId, force, entitiesLater }) => readPage(tabId, force, entitiesLater),
+  'page.entities': ({ tabId }) => entitiesTab(tabId, { uiLang: browser.i18n.getUILanguage() }, takeArticle(tabId) ?? undefined),
   'clipping.save': ({ id, article, entities }) => saveArticle(id, article, entities),
   'clipping.update': async ({ id, tags, note }) => {
     if (typeof id !== 'string') throw new SiftError('bad-request', 'id must be a string');

@@ -6,6 +6,7 @@ import { BOOT_ID } from './capture/boot.ts';
 import { findInLibrary, kickQueue, QUEUE_ALARM, saveLink, watchTabsForLibrary } from './capture/service-hooks.ts';
 import { setLocalChangeListener } from './store.ts';
 import { initSync, syncSoon } from './sync/schedule.ts';
+import { forgetTab } from './last-read.ts';
 
 // Wiring only. Listeners are registered synchronously at start so a restarted worker gets the
 // event that woke it.
@@ -19,6 +20,7 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.Mes
 browser.contextMenus.onClicked.addListener(onMenuClicked);
 
 // What a tab's last reading kept for its names goes with the tab.
+browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 
 /** Keyboard shortcuts (manifest "commands"); `_execute_action` opens the popup by itself. */
 function onCommand(command: string, tab?: browser.Tabs.Tab): void {

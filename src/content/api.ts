@@ -4,7 +4,7 @@ export interface ContentRequest {
   force?: boolean;
   uiLang?: string;
   /**
-   * 'later': hand back the article alone, the popup asks for the names next (readNamesTab), so
+   * 'later': hand back the article alone, the popup asks for the names next (page.entities), so
    * the article shows sooner. Default: both in one go (quick save, the save shortcut).
    */
   entities?: 'now' | 'later';
@@ -37,27 +37,15 @@ export interface EntitiesApi {
 
 export const CONTENT_API_VERSION = 3;
 
-/** How long runInPage waits for the content script sent with it (read-article.ts). */
-export const CONTENT_WAIT_MS = 5_000;
-
 /**
  * Runs in the page (serialised by scripting.executeScript, so it must not close over anything).
  * Each script file is built alone as an IIFE whose completion value is not returned, so the
- * result comes back through this second call. It is sent together with the content script's
- * injection, not after it (one round trip less, read-article.ts), and the browser may run it
- * first (the file is still being read): then it waits for the script to install itself
- * (index.ts calls the waiters), at most `waitMs`.
+ * result comes back through this second call.
  */
-export async function runInPage(req: ContentRequest, waitMs = CONTENT_WAIT_MS): Promise<ExtractOutcome> {
-  const g = globalThis as { __siftContent?: ContentApi; __siftEntities?: EntitiesApi; __siftContentWaiters?: (() => void)[] };
-  if (!g.__siftContent) {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, waitMs);
-      (g.__siftContentWaiters ??= []).push(() => (clearTimeout(timer), resolve()));
-    });
-  }
+export function runInPage(req: ContentRequest): ExtractOutcome {
+  const g = globalThis as { __siftContent?: ContentApi; __siftEntities?: EntitiesApi };
   const api = g.__siftContent;
-  // Still missing: the document was replaced between the two calls.
+  // Injected a moment ago, so a missing extractor means the document was replaced in between.
   if (!api) return { ok: false, error: { code: 'navigated', message: 'Sift could not start on this page.' } };
   const out = api.extract(req);
   if (req.entities === 'later' || !out.ok || !out.article) return out;

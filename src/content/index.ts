@@ -8,7 +8,7 @@ import { CONTENT_API_VERSION, type ContentApi, type ContentRequest } from './api
 // return value of scripting.executeScript): it sends no messages and reads no extension storage.
 // The entity tagger is a second script (entities.ts), so the popup can show the article before
 // the tagger and its data are even loaded; it reads the article kept here.
-const g = globalThis as { __siftContent?: ContentApi; __siftContentWaiters?: (() => void)[] };
+const g = globalThis as { __siftContent?: ContentApi };
 
 /** The article of this document's last reading, for the entity script. */
 let last: { article: Article; url: string } | null = null;
@@ -36,5 +36,3 @@ function extract(req: ContentRequest): ExtractOutcome {
 if (!g.__siftContent || g.__siftContent.version !== CONTENT_API_VERSION) {
   g.__siftContent = { version: CONTENT_API_VERSION, extract, lastArticle: () => last };
 }
-// The call that runs the extraction may have arrived first (api.ts runInPage): it waits for this.
-for (const wake of g.__siftContentWaiters?.splice(0) ?? []) wake();

@@ -95,8 +95,6 @@ export interface ExtractTimings {
   /** Milliseconds spent in cleaning + Readability + post-processing. */
   extractMs: number;
   entitiesMs: number;
-  /** The popup's steps around the page's work (src/background/read-article.ts Hops), for bench:popup. */
-  hops?: { url: number; inject: number; run: number };
 }
 
 export type ExtractOutcome =

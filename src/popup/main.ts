@@ -13,8 +13,7 @@ import { errorMessage, notArticleMessage } from '../ui/messages.ts';
 import { currentState, errorHint, hideNotice, setState, showNotice, type State } from './status.ts';
 import { bindDisplayMenu, fillDisplayMenu } from './display-menu.ts';
 import { loadHandover, popupTabUrl, stashForTab } from './open-in-tab.ts';
-import { markNamesReceived, markPainted, markReceived } from './paint.ts';
-import { popupTab, readNames, readTab } from './read-tab.ts';
+import { markNamesReceived, markPainted, markReceived, markSent } from './paint.ts';
 import { PopupHighlights } from './highlights.ts';
 
 type Ready = Extract<ExtractOutcome, { ok: true }>;
@@ -68,11 +67,9 @@ function show(out: Ready, namesFollow = false): void {
   tabBtn.disabled = false;
   if (namesFollow && tabId !== null) {
     setState('loading', t('statusFindingNames'));
-    // Asked once the article is on screen: the page's names script (its compile, the language
-    // detection, the tagger) would otherwise take the CPU the popup needs for its first frame.
-    // Measured, loaded machine, 16 pages, page by page: sent as the article arrived, the names
-    // came 180 ms sooner but the article 70 ms later. A page in a hidden tab gets no frames: then
-    // after a moment.
+    // Asked once the article is on screen: the page's tagger would otherwise take the CPU the
+    // popup needs for its first frame (on a busy machine, most of the wait). A page in a hidden
+    // tab gets no frames: then after a moment.
     const tab = tabId;
     const shown = Promise.race([painted, new Promise((r) => setTimeout(r, 200))]);
     names = shown.then(() => findNames(out, tab));
@@ -89,10 +86,10 @@ function showReady(): void {
   setState(saved ? 'saved' : 'ready', saved ? t('statusSaved') : (article.siteName ?? new URL(article.url).hostname));
 }
 
-/** The names of the article shown (found in the page, read-tab.ts); without them the article stays, unhighlighted. */
+/** The names of the article shown (page.entities); without them the article stays, unhighlighted. */
 async function findNames(out: Ready, tab: number): Promise<void> {
   try {
-    const found = await readNames(tab);
+    const found = await send('page.entities', { tabId: tab });
     if (found.ok) markNamesReceived(found.ms);
     if (found.ok && current === out) {
       current = { ...out, entities: found.entities, pageTags: found.pageTags ?? [], timings: { ...out.timings, entitiesMs: found.ms } };
@@ -112,27 +109,35 @@ function showError(code: string, detail?: string): void {
   showNotice({ kind: 'error', title: t('errorTitle'), text: msg, ...errorHint(code) });
 }
 
-/** Read the tab (read-tab.ts); errors become an outcome. */
+async function activeTabId(): Promise<number | null> {
+  // ?tabId= lets the popup page be opened as a tab on a given page (tests).
+  const param = params.get('tabId');
+  if (param && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+/** Ask the background to read the tab; errors become an outcome. */
 async function requestExtract(force: boolean): Promise<ExtractOutcome> {
-  tabId ??= (await popupTab().catch(() => null))?.id ?? null;
+  tabId ??= await activeTabId();
   if (tabId === null) return { ok: false, error: { code: 'no-tab', message: t('errorNoTab') } };
+  markSent();
   try {
-    return await readTab(tabId, force);
+    return await send('page.extract', { tabId, force, entitiesLater: true });
   } catch (err) {
-    return { ok: false, error: { code: 'failed', message: String((err as Error)?.message ?? err) } };
+    return { ok: false, error: { code: err instanceof SiftError ? (err.code as 'failed') : 'failed', message: String((err as Error).message) } };
   }
 }
 
-/** The first reading: the one early-extract.ts started as the popup opened, else a new one. */
+/** The first reading: the one early-extract.ts started as the popup opened, else a new request. */
 async function firstExtract(): Promise<ExtractOutcome> {
   const early = await window.siftEarlyExtract?.catch(() => undefined);
   if (early === null) return { ok: false, error: { code: 'no-tab', message: t('errorNoTab') } };
-  if (early) {
-    tabId = early.tabId;
-    return early.outcome;
-  }
-  // The early script failed (it should not): read here.
-  return requestExtract(false);
+  if (early) tabId = early.tabId;
+  // No early request, or its message failed (e.g. the worker was restarting): ask again.
+  if (!early?.reply) return requestExtract(false);
+  if (early.reply.ok) return early.reply.value;
+  return { ok: false, error: { code: early.reply.error.code as 'failed', message: early.reply.error.message } };
 }
 
 /** Show what a reading gave; `fromPage`: it came from the tab (its names follow), not a hand-over. */

@@ -1,4 +1,5 @@
 import type { Article, Entity, ExtractOutcome } from '../core/types.ts';
+import type { EntitiesOutcome } from '../content/api.ts';
 import type { Clipping } from '../core/clipping.ts';
 import type { Annotation, HighlightColor } from '../core/annotations/types.ts';
 import type { QueueInput, QueueStatus } from '../background/capture/queue-types.ts';
@@ -11,10 +12,12 @@ import type { ConnectionResult } from '../background/sync/remote.ts';
 
 export interface Protocol {
   /**
-   * Clean the tab's page and tag its entities (injects the content scripts on demand). The popup
-   * reads its tab itself (popup/read-tab.ts); this is the worker's reading, for its other pages.
+   * Clean the tab's page and tag its entities (injects the content scripts on demand). With
+   * `entitiesLater`, the article comes back alone (entities: []) and page.entities follows.
    */
-  'page.extract': { req: { tabId: number; force?: boolean }; res: ExtractOutcome };
+  'page.extract': { req: { tabId: number; force?: boolean; entitiesLater?: boolean }; res: ExtractOutcome };
+  /** The names of the article page.extract just read in that tab. */
+  'page.entities': { req: { tabId: number }; res: EntitiesOutcome };
   /** Store a clipping; `id` is made by the caller so a retry cannot duplicate. */
   'clipping.save': { req: { id: string; article: Article; entities: Entity[] }; res: SaveResult };
   'clipping.update': { req: { id: string; tags?: string[]; note?: string }; res: { ok: true } };
@@ -86,6 +89,7 @@ export type Reply<N extends MessageName = MessageName> =
 export type SenderKind = 'page' | 'content' | 'foreign';
 export const ALLOWED_SENDERS: { [N in MessageName]: readonly SenderKind[] } = {
   'page.extract': ['page'],
+  'page.entities': ['page'],
   'clipping.save': ['page'],
   'clipping.update': ['page'],
   'clipping.delete': ['page'],

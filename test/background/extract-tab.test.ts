@@ -27,10 +27,7 @@ vi.mock('webextension-polyfill', () => ({
     },
   },
 }));
-const { extractTab } = await import('../../src/background/extract-tab.ts');
-const { readNamesTab } = await import('../../src/background/read-article.ts');
-const { packsForArticle } = await import('../../src/core/entities/packs-for-article.ts');
-const { readArticleTab } = await import('../../src/background/read-article.ts');
+const { entitiesTab, extractTab } = await import('../../src/background/extract-tab.ts');
 
 const ARTICLE: ExtractOutcome = {
   ok: true,
@@ -85,17 +82,6 @@ describe('extractTab', () => {
       expect(code(await extractTab(1, {})), url).toBe('restricted');
     }
     expect(injections).toEqual([]);
-  });
-
-  it('the popup\'s reading: the address it just saw is used as is (no tabs.get), a browser page is still refused, the steps are timed', async () => {
-    state.urls = [new Error('tabs.get should not be called')];
-    expect(code(await readArticleTab(1, {}, 1000, { url: 'chrome://settings/' }))).toBe('restricted');
-    expect(injections).toEqual([]);
-    const hops = { url: -1, inject: -1, run: -1 };
-    const out = await readArticleTab(1, { entities: 'later' }, 1000, { url: 'https://example.org/a', hops });
-    expect(out).toEqual(ARTICLE);
-    expect(injections).toEqual(['files', 'func']);
-    expect(Object.values(hops).every((ms) => ms >= 0)).toBe(true);
   });
 
   it('says the tab is gone when it is', async () => {
@@ -171,57 +157,57 @@ describe('the article first, its names next', () => {
   it('injects the tagger along with the extractor by default (quick save), and not when names come later', async () => {
     state.inject = results(withText('Secretary of State Antony Blinken spoke with the Canadian foreign minister.', 'en'), NAMES);
     await extractTab(1, {});
-    expect(injectedFiles).toEqual(['/src/content/index.js', '/src/content/entities.js', '/src/content/pack-en.js']);
+    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/entities.js', 'src/content/pack-en.js']);
     injectedFiles.length = 0;
     await extractTab(1, { entities: 'later' });
-    expect(injectedFiles).toEqual(['/src/content/index.js']);
+    expect(injectedFiles).toEqual(['src/content/index.js']);
   });
 
   it('injects the language packs of the language the tagger detects in the article (not its lang attribute), with the names script', async () => {
     state.inject = results(withText('美国国务卿安东尼‧布林肯（Antony Blinken）周二与加拿大、墨西哥、日本和韩国外长通话。', 'zh-CN'), NAMES);
     await extractTab(1, {});
-    expect(injectedFiles).toEqual(['/src/content/index.js', '/src/content/entities.js', '/src/content/pack-en.js', '/src/content/pack-zh.js']);
+    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/entities.js', 'src/content/pack-en.js', 'src/content/pack-zh.js']);
     expect(injections).toEqual(['files', 'func', 'files', 'func']);
     injectedFiles.length = 0;
     // A Russian article (whatever its lang attribute says): no pack at all.
     state.inject = results(withText('Президент России Владимир Путин провёл в Кремле встречу с министром иностранных дел и обсудил с ним положение дел.', 'en'), NAMES);
     await extractTab(1, {});
-    expect(injectedFiles).toEqual(['/src/content/index.js', '/src/content/entities.js']);
+    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/entities.js']);
     injectedFiles.length = 0;
     state.inject = results(withText('Olaf Scholz traf Emmanuel Macron in Berlin. Die beiden sprachen über die Lage in der Ukraine und über die Wirtschaft.', 'en'), NAMES);
     await extractTab(1, {});
-    expect(injectedFiles).toEqual(['/src/content/index.js', '/src/content/entities.js', '/src/content/pack-de.js']);
+    expect(injectedFiles).toEqual(['src/content/index.js', 'src/content/entities.js', 'src/content/pack-de.js']);
   });
 
-  it('readNamesTab with the packs the article needs: the tagger and its packs in one call, then its names', async () => {
+  it('entitiesTab with the article read: the tagger and its packs in one call, then its names', async () => {
     const names = { ok: true, entities: [{ name: 'Example', type: 'place', aliases: ['Ex'], count: 2, sources: ['gazetteer'] }], ms: 3 };
     state.inject = results(names);
     const german = withText('Olaf Scholz traf Emmanuel Macron in Berlin. Die beiden sprachen über die Lage in der Ukraine und über die Wirtschaft.', 'de');
-    expect(await readNamesTab(1, {}, german.ok ? packsForArticle(german.article!) : null)).toEqual(names);
-    expect(injectedFiles).toEqual(['/src/content/entities.js', '/src/content/pack-de.js']);
+    expect(await entitiesTab(1, {}, german.ok ? german.article! : undefined)).toEqual(names);
+    expect(injectedFiles).toEqual(['src/content/entities.js', 'src/content/pack-de.js']);
     expect(injections).toEqual(['files', 'func']);
   });
 
-  it('readNamesTab without packs (the popup): asks the tagger for its packs, and only known ones become files', async () => {
+  it('entitiesTab without the article (the worker restarted): asks the tagger for its packs, and only known ones become files', async () => {
     const names = { ok: true, entities: [], ms: 3 };
     state.inject = results(['de'], names);
-    expect(await readNamesTab(1, {}, null)).toEqual(names);
-    expect(injectedFiles).toEqual(['/src/content/entities.js', '/src/content/pack-de.js']);
+    expect(await entitiesTab(1, {})).toEqual(names);
+    expect(injectedFiles).toEqual(['src/content/entities.js', 'src/content/pack-de.js']);
     expect(injections).toEqual(['files', 'func', 'files', 'func']);
     injectedFiles.length = 0;
     state.inject = results(['../../evil', 'en', 42], names);
-    await readNamesTab(1, {}, null);
-    expect(injectedFiles).toEqual(['/src/content/entities.js', '/src/content/pack-en.js']);
+    await entitiesTab(1, {});
+    expect(injectedFiles).toEqual(['src/content/entities.js', 'src/content/pack-en.js']);
   });
 
-  it('readNamesTab refuses an answer that is not a list of names, and says when the tab is gone', async () => {
+  it('entitiesTab refuses an answer that is not a list of names, and says when the tab is gone', async () => {
     state.inject = results({ ok: true, entities: [{ name: 1 }], ms: 1 });
-    expect((await readNamesTab(1, {}, null)).ok).toBe(false);
+    expect((await entitiesTab(1, {})).ok).toBe(false);
     state.inject = async () => {
       throw new Error('No tab with id: 1');
     };
     state.urls = [new Error('No tab with id: 1')];
-    const gone = await readNamesTab(1, {}, null);
+    const gone = await entitiesTab(1, {});
     expect(gone.ok ? 'ok' : gone.error.code).toBe('no-tab');
   });
 });
