@@ -104,11 +104,16 @@ export class Sift {
     // a popup that stays is left to the search.
     for (let i = 0; i < 60 && (await this.openPopups()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
     const trigger = await this.cdp();
+    const popupUrl = this.extensionUrl('src/popup/index.html');
+    // Popups open before this click (another tab's, still closing): never taken for this one.
+    const stale = new Set<string>();
     // When the click was sent, on the wall clock pages share (performance.timeOrigin + now()),
     // so a benchmark can time the popup from the click (bench/popup.ts).
     let clickedAt = 0;
     try {
       const session = await trigger.newBrowserCDPSession();
+      const { targetInfos: before } = (await session.send('Target.getTargets' as never)) as { targetInfos: { targetId: string; url: string }[] };
+      for (const t of before) if (t.url.startsWith(popupUrl)) stale.add(t.targetId);
       const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
         targetInfos: { targetId: string; url: string }[];
       };
@@ -119,15 +124,27 @@ export class Sift {
     } finally {
       await trigger.close();
     }
-    const popupUrl = this.extensionUrl('src/popup/index.html');
     for (let i = 0; i < 100; i++) {
       if ((await this.openPopups()) > 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }
     const watcher = await this.cdp();
+    const targetOf = async (p: Page): Promise<string | null> => {
+      try {
+        const s = await p.context().newCDPSession(p);
+        const { targetInfo } = (await s.send('Target.getTargetInfo' as never)) as { targetInfo: { targetId: string } };
+        await s.detach().catch(() => {});
+        return targetInfo.targetId;
+      } catch {
+        return null; // closed while asked
+      }
+    };
     for (let i = 0; i < 100; i++) {
-      const popup = watcher.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith(popupUrl) && !p.isClosed());
-      if (popup) return { popup, close: () => watcher.close(), clickedAt };
+      for (const popup of watcher.contexts().flatMap((c) => c.pages())) {
+        if (!popup.url().startsWith(popupUrl) || popup.isClosed()) continue;
+        const id = await targetOf(popup);
+        if (id && !stale.has(id)) return { popup, close: () => watcher.close(), clickedAt };
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
     await watcher.close();
