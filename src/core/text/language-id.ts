@@ -4,7 +4,7 @@
 // franc-min's trigram profiles. franc-min is 48 KB gzip of data: import this module only from the
 // entity layers (the names script), never from the article/extraction bundle.
 import { francAll } from './trigram-lang.ts';
-import { guessLang } from './scripts.ts';
+import { guessLangOfCounts } from './scripts.ts';
 import { at, CYRILLIC, LATIN, LETTER, scriptCounts } from './script-counts.ts';
 
 // franc speaks ISO 639-3; the page's lang attribute and the taggers speak ISO 639-1.
@@ -65,11 +65,11 @@ function byTrigrams(text: string, declared: string | null, keep = 0.95): string 
 export function articleLanguage(text: string, declaredTag: string | null | undefined): string | null {
   const declared = baseLang(declaredTag);
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  const byScript = guessLang(sample);
+  const counts = scriptCounts(sample);
+  const byScript = guessLangOfCounts(counts);
   // Han-heavy Japanese (business news) has little kana: a declared Japanese or Chinese stands.
   if (byScript === 'zh' && declared === 'ja') return declared;
   if (byScript) return byScript;
-  const counts = scriptCounts(sample);
   const letters = counts[at(LETTER)]!;
   const script = scriptOfCounts(counts);
   // Han with some other script (Chinese with Latin names): the script guess needed 40% Han.
@@ -108,7 +108,7 @@ export function blockLanguages(text: string, articleLang: string | null): LangBl
       // English is the likeliest other-script block (a quote, a caption): it wins a near tie.
       lang = byTrigrams(text.slice(start, end), 'en', 0.75);
     } else if (script === 'other' && articleScript !== 'other') {
-      lang = guessLang(text.slice(start, end)) ?? articleLang;
+      lang = guessLangOfCounts(counts) ?? articleLang;
     }
     const last = out[out.length - 1];
     if (last && last.lang === lang && last.end + 1 === start) last.end = end;

@@ -42,7 +42,11 @@ const SCRIPT_LANGS: [number, string][] = [
  */
 export function guessLang(text: string): string | null {
   // One pass over the text (script-counts.ts) instead of one regex match per script.
-  const counts = scriptCounts(text);
+  return guessLangOfCounts(scriptCounts(text));
+}
+
+/** guessLang from the text's scriptCounts, for callers that have counted them already. */
+export function guessLangOfCounts(counts: Int32Array): string | null {
   const letters = counts[at(LETTER_BIT)]!;
   if (letters < 20) return null;
   for (const [bit, lang] of SCRIPT_LANGS) {
