@@ -225,14 +225,11 @@ function lineCase(words: string[]): string {
   return 'N';
 }
 
-const P = Object.fromEntries(
-  ['w=', 'p=', 'n=', 'pp=', 'nn=', 's=', 'ps=', 'ns=', 'x3=', 'x2=', 'f3=', 'pw=', 'wn=', 'f=', 'rp=', 'rl=', 'rf=', 'g=', 'lc=', 'ws=', 'ow=', 'x4=', 'sl=', 'rx=', 'dc=', 'hl=', 'b2=', 'b3=', 'sc='].map((k) => [k, prefix(k)]),
-) as Record<string, number>;
 const BIAS = fnv1a('b');
-// The prefixes as constants: this runs for every token of every article.
+// The prefixes' hashes as constants: this runs for every token of every article.
 const [W, PREV, NEXT, PP, NN, S, PS, NS, X3, X2, F3, PW, WN, F, RP, RL, RF, G, LC, WS, X4, SL, RX, DC, HL, B2, B3, SC] = [
   'w=', 'p=', 'n=', 'pp=', 'nn=', 's=', 'ps=', 'ns=', 'x3=', 'x2=', 'f3=', 'pw=', 'wn=', 'f=', 'rp=', 'rl=', 'rf=', 'g=', 'lc=', 'ws=', 'x4=', 'sl=', 'rx=', 'dc=', 'hl=', 'b2=', 'b3=', 'sc=',
-].map((k) => P[k]!) as number[];
+].map(prefix) as number[];
 const LENGTHS = ['0', '1', '2', '3', '4', '5', '6', '7', '8'];
 
 /** Hash of prefix + the last `k` characters of w (all of it when shorter), as feat(pre, w.slice(-k)). */
