@@ -25,10 +25,10 @@ export function nextInside(el: Element, root: Element): Element | null {
   return null;
 }
 
-/** The descendants of `root` that pass `test`, in document order. */
-export function descendantsWhere(root: Element, test: (el: Element) => boolean): Element[] {
+/** The descendants of `root` that pass `test`, in document order; the first `limit` of them (walked only that far). */
+export function descendantsWhere(root: Element, test: (el: Element) => boolean, limit = Infinity): Element[] {
   const out: Element[] = [];
-  for (let e = nextInside(root, root); e; e = nextInside(e, root)) if (test(e)) out.push(e);
+  for (let e = nextInside(root, root); e && out.length < limit; e = nextInside(e, root)) if (test(e)) out.push(e);
   return out;
 }
 

@@ -1,6 +1,6 @@
 // One pass over the page's <meta>, <link>, <time> and JSON-LD: jsdom answers each
 // querySelector by walking the whole tree, so twenty lookups would cost twenty walks.
-import { byTag, nextInside } from './elements.ts';
+import { byTag, descendantsWhere } from './elements.ts';
 
 export interface PageMeta {
   /** <meta> content by lowercased name / property / itemprop (first value wins). */
@@ -79,11 +79,10 @@ const MAX_HEADINGS = 60;
 /** The first `n` elements of the page that pass `test`, in document order (elements.ts: no selector engine). */
 function firstInPage(doc: Document, n: number, test: (el: Element) => boolean): Element[] {
   const root = doc.documentElement;
-  const out: Element[] = [];
-  if (!root) return out;
+  if (!root) return [];
   // The document's descendants, <html> itself included, as document.querySelectorAll sees them.
-  for (let e: Element | null = root; e && out.length < n; e = nextInside(e, root)) if (test(e)) out.push(e);
-  return out;
+  const self = test(root) ? [root] : [];
+  return [...self, ...descendantsWhere(root, test, n - self.length)];
 }
 
 function collectHeadings(found: Element[], out: string[]): void {

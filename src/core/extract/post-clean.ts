@@ -4,7 +4,7 @@ import { collapseWhitespace } from './cjk-whitespace.ts';
 import { filterBlocks } from './block-filter.ts';
 import { resolveLazyImages } from './lazy-images.ts';
 import { ruleOn } from './rules.ts';
-import { byTag, descendantsWhere, nextInside } from './elements.ts';
+import { byTag, descendantsWhere } from './elements.ts';
 
 export interface PostCleanContext {
   url: string;
@@ -71,18 +71,12 @@ const norm = (s: string): string => s.replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCa
 
 const TOP_HEADINGS = new Set(['h1', 'h2', 'h3']);
 
-/** The first `n` <h1>-<h3> under `root`, in document order. */
-function firstHeadings(root: Element, n: number): Element[] {
-  const out: Element[] = [];
-  for (let e = nextInside(root, root); e && out.length < n; e = nextInside(e, root)) if (TOP_HEADINGS.has(e.localName)) out.push(e);
-  return out;
-}
 
 /** Drop the heading that repeats the title (the reader shows the title already). */
 function dropTitleHeading(root: Element, title: string): void {
   const t = norm(title);
   if (!t) return;
-  for (const h of firstHeadings(root, 3)) {
+  for (const h of descendantsWhere(root, (e) => TOP_HEADINGS.has(e.localName), 3)) {
     const n = norm(h.textContent ?? '');
     if (n && (n === t || (n.length > 10 && t.includes(n)) || (t.length > 10 && n.includes(t) && n.length < t.length * 1.3))) {
       if (ruleOn('title-heading')) h.remove();

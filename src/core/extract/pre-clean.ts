@@ -7,7 +7,7 @@ import { imageSource } from './lazy-images.ts';
 import { commonSite, isTeaserGrid } from './teasers.ts';
 import { findTextHome } from './text-home.ts';
 import { ruleOn } from './rules.ts';
-import { byTag, descendantsWhere, firstDescendant, hasDescendant, nextInside } from './elements.ts';
+import { byTag, closestWhere, descendantsWhere, firstDescendant, hasDescendant, nextInside } from './elements.ts';
 
 /** An image that may be the article's lead picture, recorded before Readability moves nodes. */
 export interface LeadCandidate {
@@ -101,11 +101,8 @@ function isTrackingPixel(img: Element): boolean {
 const FIGCAPTION = new Set(['figcaption']);
 const IMG = new Set(['img']);
 
-/** The nearest <figure> holding `el` (or `el` itself), as closest('figure') finds it, without a selector engine. */
-function inFigure(el: Element): Element | null {
-  for (let e: Element | null = el; e; e = e.parentElement) if (e.localName === 'figure') return e;
-  return null;
-}
+/** The nearest <figure> holding `el` (or `el` itself), as closest('figure') finds it. */
+const inFigure = (el: Element): Element | null => closestWhere(el, (e) => e.localName === 'figure');
 
 /** The caption that goes with a picture: its figure's figcaption, or a caption-like next sibling. */
 function captionFor(img: Element): string | null {
